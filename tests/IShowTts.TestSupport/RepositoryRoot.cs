@@ -12,6 +12,9 @@ public static class RepositoryRoot
                 return dir.FullName;
             dir = dir.Parent;
         }
+        var built = typeof(RepositoryRoot).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (built is not null && File.Exists(Path.Combine(built, "IShowTts.slnx"))) return Path.GetFullPath(built);
         // Published test binaries (the GPU machine) live outside the repository: the current directory is the next best.
         var cwd = new DirectoryInfo(Directory.GetCurrentDirectory());
         while (cwd is not null)

@@ -1,0 +1,70 @@
+// Text embedding, computed once per request for the conditional and the unconditional (dropped text)
+// half: ids + 1 (0 = filler), cut/padded to the frame count, embedding, the fixed sinusoid, ConvNeXtV2
+// blocks with padded positions zeroed (text_mask_padding). Batched items use their own lengths.
+using IShowTts.Engine.Tensors;
+
+namespace IShowTts.Engine.F5;
+
+public static class TextEmbedding
+{
+    /// <param name="h">(b, n, text_dim) output.</param>
+    /// <param name="tmp">(b, n, text_dim) scratch.</param>
+    /// <param name="hidden">(b, n, 2·text_dim) scratch.</param>
+    /// <param name="ids">per item, token ids (−1 = batch padding).</param>
+    /// <param name="seqLens">per item, the frames it owns (n when not batched).</param>
+    /// <param name="dropText">the unconditional half: every embedded id is 0, masks still from the real ids.</param>
+    public static void Forward(IBackend be, Tensor h, Tensor tmp, Tensor hidden, F5Weights w,
+        IReadOnlyList<int[]> ids, IReadOnlyList<int> seqLens, bool dropText, int n)
+    {
+        var c = w.Config;
+        int b = ids.Count, td = c.TextDim;
+        var rows = new int[b * n];
+        var textLens = new int[b];
+        for (int i = 0; i < b; i++)
+        {
+            int seq = Math.Min(seqLens[i], n), textLen = 0;
+            for (int t = 0; t < n; t++)
+            {
+                int token = t < ids[i].Length ? ids[i][t] + 1 : 0;
+                if (t >= seq) token = 0;
+                if (token != 0 && textLen == t) textLen = t + 1;
+                // Past the item's frames: a zero row (embedding lookup −1); dropped text: filler row 0.
+                rows[i * n + t] = t >= seq ? -1 : dropText ? 0 : token;
+            }
+            textLens[i] = textLen;
+        }
+        be.Embedding(h, w.TextTable, rows, td);
+        if (c.ConvLayers == 0) return;
+
+        be.Upload(tmp, Sinusoids(td, n, seqLens));
+        be.Add(h, h, tmp, (long)b * n * td);
+        if (c.TextMaskPadding) be.ZeroPaddedFrames(h, textLens, b, n, td);
+        foreach (var block in w.TextBlocks)
+        {
+            ConvNeXtV2Block.Forward(be, h, tmp, hidden, block, b, n, td);
+            if (c.TextMaskPadding) be.ZeroPaddedFrames(h, textLens, b, n, td);
+        }
+    }
+
+    /// <summary>precompute_freqs_cis(text_dim, 8192) rows 0…n−1 per item, zero past its length: [cos | sin].</summary>
+    private static float[] Sinusoids(int td, int n, IReadOnlyList<int> seqLens)
+    {
+        int half = td / 2, b = seqLens.Count;
+        var freqs = new float[half];
+        // float32 like torch: 1 / 10000^(2j/td).
+        for (int j = 0; j < half; j++) freqs[j] = 1f / MathF.Pow(10000f, (float)(2 * j) / td);
+        var table = new float[b * n * td];
+        for (int i = 0; i < b; i++)
+            for (int t = 0; t < Math.Min(n, seqLens[i]); t++)
+            {
+                int row = (i * n + t) * td;
+                for (int j = 0; j < half; j++)
+                {
+                    float angle = t * freqs[j];
+                    table[row + j] = (float)Math.Cos(angle);
+                    table[row + half + j] = (float)Math.Sin(angle);
+                }
+            }
+        return table;
+    }
+}

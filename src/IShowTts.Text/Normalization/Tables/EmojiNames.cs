@@ -1,0 +1,90 @@
+// Spoken names of the emoji common in stream chat, in English (short CLDR-style names) and Chinese.
+// Keys carry no variation selector (U+FE0F) or skin tone; the emoji rule strips those before the
+// lookup. An emoji not listed here is dropped. Data, not logic.
+namespace IShowTts.Text.Normalization.Tables;
+
+internal static class EmojiNames
+{
+    private static readonly Dictionary<string, (string English, string Chinese)> Names = new(StringComparer.Ordinal)
+    {
+        ["🔥"] = ("fire", "火"),
+        ["😂"] = ("laughing", "笑哭"),
+        ["🤣"] = ("rolling on the floor laughing", "笑翻了"),
+        ["❤"] = ("heart", "爱心"),
+        ["♥"] = ("heart", "爱心"),
+        ["💕"] = ("hearts", "爱心"),
+        ["💖"] = ("sparkling heart", "爱心"),
+        ["💔"] = ("broken heart", "心碎"),
+        ["👍"] = ("thumbs up", "点赞"),
+        ["👎"] = ("thumbs down", "差评"),
+        ["👏"] = ("clapping", "鼓掌"),
+        ["🙏"] = ("please", "拜托"),
+        ["🙌"] = ("raised hands", "欢呼"),
+        ["👋"] = ("waving", "挥手"),
+        ["👌"] = ("okay", "好的"),
+        ["✌"] = ("peace", "耶"),
+        ["🤝"] = ("handshake", "握手"),
+        ["💪"] = ("flexed biceps", "加油"),
+        ["👀"] = ("eyes", "眼睛"),
+        ["😭"] = ("crying", "大哭"),
+        ["😢"] = ("sad", "难过"),
+        ["😊"] = ("smiling", "微笑"),
+        ["🙂"] = ("smiling", "微笑"),
+        ["😀"] = ("grinning", "笑"),
+        ["😁"] = ("grinning", "咧嘴笑"),
+        ["😄"] = ("smiling", "开心"),
+        ["😆"] = ("laughing", "大笑"),
+        ["😅"] = ("sweat smile", "尴尬"),
+        ["😉"] = ("winking", "眨眼"),
+        ["😍"] = ("heart eyes", "花痴"),
+        ["🥰"] = ("in love", "喜欢"),
+        ["😘"] = ("blowing a kiss", "飞吻"),
+        ["😎"] = ("cool", "酷"),
+        ["🤔"] = ("thinking", "思考"),
+        ["🙄"] = ("eye roll", "翻白眼"),
+        ["😏"] = ("smirking", "坏笑"),
+        ["😳"] = ("flushed", "脸红"),
+        ["🥺"] = ("pleading", "可怜"),
+        ["😡"] = ("angry", "生气"),
+        ["😠"] = ("angry", "生气"),
+        ["🤬"] = ("cursing", "骂人"),
+        ["😱"] = ("screaming", "惊恐"),
+        ["🤯"] = ("mind blown", "震惊"),
+        ["😴"] = ("sleeping", "睡觉"),
+        ["🤗"] = ("hugging", "拥抱"),
+        ["🥳"] = ("partying", "庆祝"),
+        ["😇"] = ("angel", "天使"),
+        ["😈"] = ("devil", "恶魔"),
+        ["🤡"] = ("clown", "小丑"),
+        ["💀"] = ("skull", "骷髅"),
+        ["👻"] = ("ghost", "幽灵"),
+        ["💩"] = ("poop", "便便"),
+        ["🤮"] = ("vomiting", "呕吐"),
+        ["💯"] = ("hundred points", "一百分"),
+        ["✨"] = ("sparkles", "闪亮"),
+        ["🎉"] = ("party popper", "庆祝"),
+        ["🎁"] = ("gift", "礼物"),
+        ["🌹"] = ("rose", "玫瑰"),
+        ["⭐"] = ("star", "星星"),
+        ["👑"] = ("crown", "皇冠"),
+        ["🏆"] = ("trophy", "奖杯"),
+        ["🎮"] = ("video game", "游戏"),
+        ["💰"] = ("money bag", "钱袋"),
+        ["🚀"] = ("rocket", "火箭"),
+        ["🍉"] = ("watermelon", "西瓜"),
+        ["🐐"] = ("goat", "山羊"),
+        ["🐶"] = ("dog", "狗"),
+        ["🐱"] = ("cat", "猫"),
+        ["🐷"] = ("pig", "猪"),
+        ["✅"] = ("check mark", "对勾"),
+        ["❌"] = ("cross mark", "叉"),
+        ["❓"] = ("question mark", "问号"),
+        ["❗"] = ("exclamation mark", "感叹号"),
+    };
+
+    public static int Count => Names.Count;
+
+    /// <summary>The name in the given language, or null for an emoji not in the table.</summary>
+    public static string? Find(string key, bool chinese) =>
+        Names.TryGetValue(key, out var name) ? (chinese ? name.Chinese : name.English) : null;
+}
