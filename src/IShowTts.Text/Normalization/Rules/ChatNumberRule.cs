@@ -41,6 +41,6 @@ internal sealed partial class ChatNumberRule : INormalizationRule
         return i < text.Length && ChineseMeasureWords.NumberSuffixes.Contains(text[i]);
     }
 
-    [GeneratedRegex(@"(?<![A-Za-z\d.,:/#$€£¥￥+\-−])\d{3,}(?!\d|[.,:/]\d|\s?[%‰°])")]
+    [GeneratedRegex(@"(?<![A-Za-z\d.,:/#$€£¥￥+\-−])\d{3,}(?!\d|[.,:/~～-]\d|\s?[%‰°])")]
     private static partial Regex Candidate();
 }
