@@ -5,13 +5,21 @@ namespace IShowTts.Audio;
 /// <summary>Interleaved samples (frame-major: L R L R …), their rate in Hz and the channel count.</summary>
 public sealed record AudioClip(float[] Samples, int SampleRate, int Channels)
 {
+    public float[] Samples { get; init; } = Samples ?? throw new ArgumentNullException(nameof(Samples));
+
+    public int SampleRate { get; init; } = SampleRate > 0 ? SampleRate
+        : throw new ArgumentOutOfRangeException(nameof(SampleRate), SampleRate, "the sample rate must be positive");
+
+    public int Channels { get; init; } = Channels > 0 && (Samples is null || Samples.Length % Channels == 0) ? Channels
+        : throw new ArgumentOutOfRangeException(nameof(Channels), Channels, "the channel count must be positive and divide the sample count");
+
     /// <summary>Samples per channel.</summary>
-    public int Frames => Channels == 0 ? 0 : Samples.Length / Channels;
+    public int Frames => Samples.Length / Channels;
 
     /// <summary>Duration in seconds.</summary>
-    public double Seconds => SampleRate == 0 ? 0 : (double)Frames / SampleRate;
+    public double Seconds => (double)Frames / SampleRate;
 
-    /// <summary>The mean of the channels per frame (float32 arithmetic, as torch.mean over channels); the samples themselves when mono.</summary>
+    /// <summary>The mean of the channels per frame (float32 arithmetic, as torch.mean over channels); a copy of the samples when mono.</summary>
     public float[] Mono()
     {
         if (Channels == 1) return (float[])Samples.Clone();

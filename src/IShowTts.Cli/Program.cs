@@ -1,1 +1,9 @@
-return 0;
+// `ishowtts`: parses the command line and hands each command to its class; prints, never computes.
+using IShowTts.Cli;
+using IShowTts.Cli.Commands;
+
+return await CommandLine.RunAsync(args, new ICommand[]
+{
+    new SayCommand(),
+    new BenchCommand(),
+});

@@ -53,7 +53,7 @@ public sealed class AudioDecoderTests
         var mono = AudioDecoder.Decode(Fixture.Path(file)).Mono();
         var at22k = rate == original.SampleRate ? mono : Resampler.Resample(mono, rate, original.SampleRate);
 
-        // Same words at the same times: loudness within a factor of two (stereo encodes were mixed at −6 dB) and
+        // Same words at the same times: loudness within a factor of two (ffmpeg's mono-to-stereo upmix is −3 dB) and
         // the waveform close to the original (resampling and lossy coding change it by well under half its energy).
         double ratio = Rms(at22k) / Rms(original.Samples);
         Assert.InRange(ratio, 0.5, 1.1);
@@ -97,6 +97,13 @@ public sealed class AudioDecoderTests
 
         Assert.Equal(fromFile.Samples, fromStream.Samples);
     }
+
+    [Theory]
+    [InlineData(0, 1, 3)]
+    [InlineData(8000, 0, 2)]
+    [InlineData(8000, 2, 3)]
+    public void ClipRefusesImpossibleShapes(int rate, int channels, int samples)
+        => Assert.Throws<ArgumentOutOfRangeException>(() => new AudioClip(new float[samples], rate, channels));
 
     [Fact]
     public void MonoAveragesTheChannels()

@@ -7,11 +7,11 @@ namespace IShowTts.Text.Tests;
 public sealed class LongTextTests
 {
     [Fact]
-    public void AReferenceOver22SecondsGivesANegativeBudgetSoEverySentenceIsAChunk()
+    public void AReferenceWellOver22SecondsGivesANegativeBudgetSoEverySentenceIsAChunk()
     {
-        var maxChars = Chunker.MaxChars("Hello there. ", 23.0, 1.0);
+        var maxChars = Chunker.MaxChars("Hello there. ", 30.0, 1.0); // int(13 / 30 * -8) = -3
         Assert.True(maxChars < 0);
-        Assert.Equal(["One.", "Two, three!", "四。", "五"], Chunker.Split("One. Two, three! 四。五", maxChars));
+        Assert.Equal(["One.", "Two,", "three!", "四。", "五"], Chunker.Split("One. Two, three! 四。五", maxChars));
     }
 
     [Fact]

@@ -106,6 +106,15 @@ public sealed class VocabularyTests : IDisposable
         Assert.Contains(path, e.Message);
     }
 
+    [Fact]
+    public void AByteOrderMarkIsAnErrorBecauseTheOfficialLoaderWouldMakeItPartOfTheSpaceToken()
+    {
+        var path = Path.Combine(_dir, "bom.txt");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, (byte)' ', (byte)'\n', (byte)'a', (byte)'\n']);
+        var e = Assert.Throws<InvalidDataException>(() => Vocabulary.Load(path));
+        Assert.Contains(path, e.Message);
+    }
+
     private Vocabulary Write(string content)
     {
         var path = Path.Combine(_dir, $"{Guid.NewGuid():N}.txt");

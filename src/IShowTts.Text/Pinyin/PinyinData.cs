@@ -1,6 +1,7 @@
 // pypinyin 0.55.0's dictionaries (Resources/pypinyin_*.json.gz, byte-identical to the package's
 // pinyin_dict.json and phrases_dict.json): a character's readings and a phrase's per-character
 // readings, in TONE style ("zhōng"). Only the first reading is kept: F5 never asks for heteronyms.
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace IShowTts.Text.Pinyin;
@@ -17,6 +18,7 @@ internal sealed class PinyinData
     private readonly Dictionary<string, string[]> _phrases;
     private readonly HashSet<string> _phrasePrefixes;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once over 47k phrases
     private PinyinData(Dictionary<int, string> characters, Dictionary<string, string[]> phrases)
     {
         _characters = characters;
@@ -56,6 +58,7 @@ internal sealed class PinyinData
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, string[]> ParsePhrases(byte[] json, string source)
     {
         var result = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -13,33 +13,19 @@ internal static partial class LibFlac
     static readonly string[] Candidates =
         ["libFLAC.so.14", "libFLAC.so.12", "libFLAC.so.8", "libFLAC.so", "libFLAC.14.dylib", "libFLAC.12.dylib", "libFLAC.dylib", "FLAC.dll", "libFLAC.dll"];
 
+    static readonly Lazy<nint> Handle = new(() =>
+    {
+        foreach (var candidate in Candidates)
+            if (NativeLibrary.TryLoad(candidate, typeof(LibFlac).Assembly, null, out var handle)) return handle;
+        return 0;
+    });
+
     static LibFlac() => NativeLibrary.SetDllImportResolver(typeof(LibFlac).Assembly, Resolve);
 
-    static nint Resolve(string name, Assembly assembly, DllImportSearchPath? path)
-    {
-        if (name != Library) return 0;
-        foreach (var candidate in Candidates)
-            if (NativeLibrary.TryLoad(candidate, assembly, path, out var handle)) return handle;
-        return 0;
-    }
+    static nint Resolve(string name, Assembly assembly, DllImportSearchPath? path) => name == Library ? Handle.Value : 0;
 
-    /// <summary>Loads libFLAC now; false when none of the known sonames is installed.</summary>
-    public static bool IsAvailable()
-    {
-        try
-        {
-            Marshal.Prelink(typeof(LibFlac).GetMethod(nameof(StreamDecoderNew), BindingFlags.Static | BindingFlags.NonPublic)!);
-            return true;
-        }
-        catch (DllNotFoundException)
-        {
-            return false;
-        }
-        catch (EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether one of the known libFLAC sonames could be loaded (it stays loaded).</summary>
+    public static bool IsAvailable() => Handle.Value != 0;
 
     // FLAC__StreamDecoderState
     public const int StateEndOfStream = 4;

@@ -9,7 +9,7 @@ internal sealed class PcmSegment
     public const double MaxPossibleAmplitude = 32768.0; // 2^16 / 2
     public const int SilentDefaultRate = 11025;         // AudioSegment.silent's default frame rate
 
-    long[]? prefixSquares; // (samples + 1): running Σ x², exact in int64
+    long[]? prefixSquares; // (frames + 1): running Σ x² over all channels, exact in int64
 
     public PcmSegment(short[] data, int rate, int channels)
     {
@@ -50,7 +50,7 @@ internal sealed class PcmSegment
         long count = (long)(available + padded) * Channels;
         if (count == 0) return 0;
         var prefix = PrefixSquares();
-        long sum = prefix[(first + available) * Channels] - prefix[first * Channels];
+        long sum = prefix[first + available] - prefix[first];
         return (uint)Math.Sqrt((double)sum / count);
     }
 
@@ -114,8 +114,13 @@ internal sealed class PcmSegment
     long[] PrefixSquares()
     {
         if (prefixSquares is not null) return prefixSquares;
-        var prefix = new long[Data.Length + 1];
-        for (int i = 0; i < Data.Length; i++) prefix[i + 1] = prefix[i] + (long)Data[i] * Data[i];
+        var prefix = new long[Frames + 1];
+        for (int f = 0; f < Frames; f++)
+        {
+            long frame = 0;
+            for (int c = 0; c < Channels; c++) frame += (long)Data[f * Channels + c] * Data[f * Channels + c];
+            prefix[f + 1] = prefix[f] + frame;
+        }
         return prefixSquares = prefix;
     }
 }

@@ -82,7 +82,7 @@ internal sealed partial class MoneyRule : INormalizationRule
     };
 
     [GeneratedRegex(
-        @"(?<![A-Za-z0-9])(?<sign>-)?(?<cur>US\$|HK\$|NT\$|A\$|C\$|\$|€|£|¥|￥|₩|₹|₽|฿|(?:" + CodePattern + @")\s?)" +
+        @"(?<![A-Za-z0-9])(?:(?<![.,)\]])(?<sign>[-−]))?(?<cur>US\$|HK\$|NT\$|A\$|C\$|\$|€|£|¥|￥|₩|₹|₽|฿|(?:" + CodePattern + @")\s?)" +
         @"(?<num>" + NumberLiteral.Pattern + @")" +
         @"(?:(?<mag>[kKMB]|bn)(?![A-Za-z])|\s?(?<mag>thousand|million|billion|万|亿)|(?<mag>[wW])(?![A-Za-z]))?(?!\d)")]
     private static partial Regex Prefixed();

@@ -28,7 +28,7 @@ internal sealed partial class PercentRule : INormalizationRule
         });
 
     [GeneratedRegex(
-        @"(?<![\d.,])(?:(?<=^|[^\w.])(?<sign>[-−]))?(?:(?<from>" + NumberLiteral.Pattern + @")\s?(?:%|‰)?\s?[-~～–]\s?)?" +
+        @"(?<![\d.,])(?:(?<![A-Za-z0-9.,)\]])(?<sign>[-−]))?(?:(?<from>" + NumberLiteral.Pattern + @")\s?(?:%|‰)?\s?[-~～–]\s?)?" +
         @"(?<num>" + NumberLiteral.Pattern + @")\s?(?<p>%|‰)")]
     private static partial Regex Percent();
 }

@@ -21,7 +21,7 @@ internal sealed partial class UrlEmailRule : INormalizationRule
     // URL characters are ASCII only, so a Chinese character right after a link ends it; the last
     // character may not be sentence punctuation ("see twitch.tv/foo." keeps its full stop).
     [GeneratedRegex(
-        @"(?:\b(?:https?|ftp)://|\bwww\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%]*[A-Za-z0-9\-_~/#@$&*+=%]" +
+        @"(?<![A-Za-z0-9])(?:(?:https?|ftp)://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%]*[A-Za-z0-9\-_~/#@$&*+=%]" +
         @"|(?<![A-Za-z0-9@._/-])(?:[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*\.)+(?:com|net|org|tv|gg|io|cn|me|co|uk|de|jp|kr|ly|be|edu|gov|info|app|dev|xyz|live|top|link|fm|shop)(?![A-Za-z0-9-])(?:/[A-Za-z0-9\-._~:/?#@!$&*+,;=%]*[A-Za-z0-9\-_~/#@$&*+=%])?",
         RegexOptions.IgnoreCase)]
     private static partial Regex Url();

@@ -35,6 +35,7 @@ internal static unsafe partial class OpenBlas
     private static string? TryLoad()
     {
         if (Environment.GetEnvironmentVariable("ISHOWTTS_NO_BLAS") == "1") return null;
+        ChooseCoreType();
         foreach (var candidate in Candidates)
         {
             if (NativeLibrary.TryLoad(candidate, out _handle))
@@ -44,6 +45,20 @@ internal static unsafe partial class OpenBlas
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// OpenBLAS's DYNAMIC_ARCH reads the CPU model and, on virtual machines that report a generic
+    /// model, falls back to Prescott (SSE3) kernels. When the user has not chosen, pick the kernels
+    /// for the vector width the CPU really has. Must run before the library initialises.
+    /// </summary>
+    private static void ChooseCoreType()
+    {
+        if (Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") is { Length: > 0 }) return;
+        string? core = System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? "SkylakeX"
+            : System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported ? "Haswell"
+            : null;
+        if (core is not null && OperatingSystem.IsLinux()) _ = LibC.SetEnv("OPENBLAS_CORETYPE", core, 0);
     }
 
     private static nint Resolve(string name, System.Reflection.Assembly assembly, DllImportSearchPath? path) =>
@@ -59,10 +74,14 @@ internal static unsafe partial class OpenBlas
     [LibraryImport(Library, EntryPoint = "openblas_get_config")]
     public static partial nint GetConfig();
 
+    [LibraryImport(Library, EntryPoint = "openblas_get_corename")]
+    public static partial nint GetCoreName();
+
     public static string Describe()
     {
         if (!IsAvailable) return "no BLAS (managed GEMM)";
-        var config = Marshal.PtrToStringAnsi(GetConfig()) ?? "OpenBLAS";
-        return $"{config}, {GetNumThreads()} threads";
+        var config = (Marshal.PtrToStringAnsi(GetConfig()) ?? "OpenBLAS").Split(' ')[0..2];
+        var core = Marshal.PtrToStringAnsi(GetCoreName()) ?? "unknown core";
+        return $"{string.Join(' ', config)} ({core} kernels, {GetNumThreads()} threads)";
     }
 }

@@ -1,0 +1,48 @@
+// `ishowtts bench`: workload W1 (shared/docs/gpu.md) timed end to end; figures on stdout.
+using IShowTts.Engine;
+using IShowTts.Engine.Backends;
+using IShowTts.Engine.Tensors;
+using IShowTts.Ops.Bench;
+using IShowTts.Text;
+
+namespace IShowTts.Cli.Commands;
+
+public sealed class BenchCommand : ICommand
+{
+    public string Name => "bench";
+
+    public string Summary => "time workload W1 (F5TTS_v1_Base shapes) end to end";
+
+    public string Usage => """
+        usage: ishowtts bench --random-weights [--device cpu|cuda|auto] [--nfe 7] [--warmup 1] [--runs 3]
+
+          Workload W1: 10 s reference, 269 text ids, 1326 frames (4.15 s generated), CFG 2, sway −1,
+          EPSS, Euler, batch 1. Timed from the reference waveform and ids to the waveform in host
+          memory. On 2 CPU cores a run takes minutes: progress and an estimate go to stderr.
+        """;
+
+    public Task<int> RunAsync(Arguments args, CancellationToken cancel)
+    {
+        bool random = args.Flag("random-weights");
+        var device = args.String("device") ?? "auto";
+        var options = new BenchOptions(args.Int("nfe", 7, 1, 1000), args.Int("warmup", 1, 0, 100), args.Int("runs", 3, 1, 1000));
+        args.Finish();
+        if (!random) throw new UsageException("the bench needs --random-weights (real-model benches come with the operations kit)");
+
+        var log = new ProgressLine();
+        var profiler = new ProfilingBackend(BackendSelector.Create(device, log.Line));
+        using var engine = F5Tts.Random(profiler);
+        log.Line($"W1 on {profiler.Device.Name} ({profiler.Device.Details}), NFE {options.Nfe}, {options.Warmups} warm-up + {options.Runs} runs");
+        var r = EngineBench.Run(engine, profiler, Vocabulary.Default, options, log.Progress);
+        log.Line("done");
+        Console.Out.WriteLine($"""
+            workload W1, NFE {r.Nfe}, {r.Device} ({r.Details})
+              whole request   median {r.Median:F3} s   min {r.Min:F3} s   max {r.Max:F3} s   ({r.Seconds.Count} runs)
+              RTF             {r.Rtf:F4}  ({r.GeneratedSeconds:F2} s of speech)
+              phases (mean)   mel {r.MelSeconds:F3} s   text+steps {r.StepsSeconds:F3} s   vocoder {r.VocoderSeconds:F3} s
+              linear layers   {r.LinearRate / 1e9:F1} GFLOP/s in the model vs {r.GemmAloneRate / 1e9:F1} GFLOP/s for the same GEMMs alone ({(r.GemmAloneRate > 0 ? r.LinearRate / r.GemmAloneRate * 100 : 0):F0} %); {r.LinearShare * 100:F0} % of op time
+              allocations     {r.AllocatedBytesPerStep / 1024.0:F1} KiB per sampling step
+            """);
+        return Task.FromResult(0);
+    }
+}
