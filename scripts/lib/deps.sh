@@ -14,7 +14,7 @@ ishowtts_ensure_packages() {
     || echo "warning: could not install ${missing[*]}; the tests that need them will say so" >&2
 }
 
-# The packages every run needs: OpenBLAS for the CPU backend's GEMM.
-ISHOWTTS_RUNTIME_PACKAGES=(libopenblas0-pthread)
+# The packages every run needs: OpenBLAS for the CPU backend's GEMM, libFLAC for FLAC references.
+ISHOWTTS_RUNTIME_PACKAGES=(libopenblas0-pthread libflac12)
 # The packages the test suite needs on top of those.
 ISHOWTTS_TEST_PACKAGES=()

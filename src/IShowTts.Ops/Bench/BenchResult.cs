@@ -7,7 +7,8 @@ namespace IShowTts.Ops.Bench;
 public sealed record BenchResult(
     string Device, string Details, int Nfe, double GeneratedSeconds, IReadOnlyList<double> Seconds,
     double MelSeconds, double StepsSeconds, double VocoderSeconds,
-    double LinearRate, double GemmAloneRate, double LinearShare, long AllocatedBytesPerStep)
+    double LinearRate, double GemmAloneRate, double LinearShare, long AllocatedBytesPerStep,
+    IReadOnlyList<(string Op, long Calls, double Seconds, double Rate)> Ops)
 {
     public double Median => Percentile(0.5);
     public double Min => Seconds.Min();

@@ -40,6 +40,8 @@ public static class EngineBench
         log($"linear layers: {linearRate / 1e9:F1} GFLOP/s in the model; timing the same GEMM shapes alone…");
         double gemmAlone = GemmAloneRate(engine.Backend, profiler.LinearShapes);
 
+        var ops = profiler.Stats.OrderByDescending(kv => kv.Value.Time)
+            .Select(kv => (kv.Key, kv.Value.Calls, kv.Value.Time.TotalSeconds, kv.Value.FlopsPerSecond)).ToList();
         var seconds = new List<double>();
         double mel = 0, steps = 0, vocoder = 0;
         for (int r = 0; r < options.Runs; r++)
@@ -55,7 +57,7 @@ public static class EngineBench
         }
         int n = Math.Max(1, options.Runs);
         return new BenchResult(engine.Backend.Device.Name, engine.Backend.Device.Details, options.Nfe, W1Workload.GeneratedSeconds,
-            seconds, mel / n, steps / n, vocoder / n, linearRate, gemmAlone, linearShare, allocatedPerStep);
+            seconds, mel / n, steps / n, vocoder / n, linearRate, gemmAlone, linearShare, allocatedPerStep, ops);
     }
 
     /// <summary>Weighted FLOP/s of plain Linear (no bias, no epilogue) on the model's shapes, random data, outside the model.</summary>

@@ -31,7 +31,7 @@ internal sealed class NormalizationContext
             "zh" => SpanLanguage.Chinese,
             _ => throw new ArgumentException(
                 $"LanguageHint '{hint}' is not supported: use \"en\" or \"zh\" (a region suffix such as \"zh-CN\" is fine), or leave it empty.",
-                nameof(hint)),
+                "options"),
         };
     }
 }

@@ -23,7 +23,7 @@ public sealed class ChatShorthandRuleTests
     [InlineData("u1s1这波操作", "有一说一这波操作")]
     [InlineData("hhhh好好笑", "哈哈哈好好笑")]
     [InlineData("今天gg了", "今天 good game 了")]
-    [InlineData("全天24/7", "全天全天候")]
+    [InlineData("24/7直播", "全天候直播")]
     public void PinyinShorthandReadsChinese(string input, string expected) =>
         Assert.Equal(expected, RuleRunner.Apply(new ChatShorthandRule(), input));
 

@@ -62,4 +62,23 @@ public sealed class TextNormalizerTests
             Assert.True(once == TextNormalizer.Normalize(once, c.Options), $"{c.Id}: a second pass changed '{once}'.");
         }
     }
+
+    [Fact]
+    public void RandomChatNoiseNeverThrows()
+    {
+        string[] atoms =
+        [
+            "1", "2", "0", "9", ",", ".", ":", "-", "/", "%", "$", "¥", "k", "m", "s", "@", "_", "#", "+", " ", "年", "月", "个",
+            "第", "a", "B", "pm", "🔥", "\uFE0F", "\u200D", "😂", "http://", "www.", ".com", "gg", "yyds", "h", "°C", "2024", "666",
+            "\n", "：", "１",
+        ];
+        var random = new Random(20240305);
+        var zh = new NormalizationOptions { LanguageHint = "zh", UrlMode = UrlMode.Drop, EmojiMode = EmojiMode.Drop };
+        for (int i = 0; i < 5000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 30)).Select(_ => atoms[random.Next(atoms.Length)]));
+            var error = Record.Exception(() => { TextNormalizer.Normalize(text); TextNormalizer.Normalize(text, zh); });
+            Assert.True(error is null, $"'{text}' threw {error}");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 // Scalar definitions of the activations, matching PyTorch's float32 formulas (GELU exact uses erf;
 // Mish uses softplus with PyTorch's threshold of 20).
 using IShowTts.Engine.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace IShowTts.Engine.Backends.Cpu;
 
@@ -17,10 +18,13 @@ internal static class Activations
                 for (int i = 0; i < x.Length; i++) y[i] = Gelu(x[i]);
                 break;
             case Activation.GeluTanh:
-                for (int i = 0; i < x.Length; i++) y[i] = GeluTanh(x[i]);
+                GeluTanhVector(y, x);
                 break;
             case Activation.Silu:
-                for (int i = 0; i < x.Length; i++) y[i] = Silu(x[i]);
+                // x · sigmoid(x)
+                var sig = Scratch(x.Length);
+                TensorPrimitives.Sigmoid(x, sig);
+                TensorPrimitives.Multiply(x, sig, y);
                 break;
             case Activation.Mish:
                 for (int i = 0; i < x.Length; i++) y[i] = Mish(x[i]);
@@ -28,6 +32,29 @@ internal static class Activations
             default:
                 throw new ArgumentOutOfRangeException(nameof(act), act, null);
         }
+    }
+
+    [ThreadStatic] private static float[]? _scratch;
+
+    private static Span<float> Scratch(int length)
+    {
+        if (_scratch is null || _scratch.Length < length) _scratch = new float[Math.Max(length, 4096)];
+        return _scratch.AsSpan(0, length);
+    }
+
+    /// <summary>0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) with SIMD tanh, in float32 like PyTorch's kernel.</summary>
+    private static void GeluTanhVector(Span<float> y, ReadOnlySpan<float> x)
+    {
+        var t = Scratch(x.Length);
+        TensorPrimitives.Multiply(x, x, t);
+        TensorPrimitives.Multiply(t, 0.044715f, t);
+        TensorPrimitives.Add(t, 1f, t);                            // 1 + 0.044715·x²
+        TensorPrimitives.Multiply(t, x, t);                       // x + 0.044715·x³
+        TensorPrimitives.Multiply(t, MathF.Sqrt(2f / MathF.PI), t);
+        TensorPrimitives.Tanh(t, t);
+        TensorPrimitives.Add(t, 1f, t);
+        TensorPrimitives.Multiply(t, x, t);
+        TensorPrimitives.Multiply(t, 0.5f, y);
     }
 
     public static float Gelu(float x) => (float)(0.5 * x * (1.0 + Erf(x / Math.Sqrt(2.0))));

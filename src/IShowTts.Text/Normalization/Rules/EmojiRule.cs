@@ -32,7 +32,10 @@ internal sealed class EmojiRule : INormalizationRule
                 reading = EmojiNames.Find(e.Key, chinese) ?? EmojiNames.Find(e.FirstKey, chinese) ?? "";
             }
             sb.Append(text, copied, e.Index - copied);
-            sb.Append(Splicer.Fit(text, e.Index, end - e.Index, reading));
+            var fitted = Splicer.Fit(text, e.Index, end - e.Index, reading);
+            // The left neighbour may be the previous emoji's name, which the original text does not show.
+            if (sb.Length > 0 && fitted.Length > 0 && CharClass.NeedSpace(sb[^1], fitted[0])) sb.Append(' ');
+            sb.Append(fitted);
             copied = end;
         }
         sb.Append(text, copied, text.Length - copied);

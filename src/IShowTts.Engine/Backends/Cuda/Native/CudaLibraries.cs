@@ -65,7 +65,9 @@ internal static partial class CudaLibraries
                 }
             }
             var files = string.Join(" or ", names.Select(n => n.File).Distinct());
-            reason = $"{files} not found (searched the system loader path{(toolkit ? ", " + SearchDescription() : "")}; set {LibraryDirectoryVariable} to the folder that holds it)";
+            reason = toolkit
+                ? $"{files} not found (searched the system loader path, {SearchDescription()}; set {LibraryDirectoryVariable} to the folder that holds it)"
+                : $"no NVIDIA driver: {names[0].File} not found by the system loader or in the driver folders";
             return false;
         }
     }

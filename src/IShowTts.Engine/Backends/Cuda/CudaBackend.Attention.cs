@@ -1,0 +1,40 @@
+// Rotary embedding and attention over the packed qkv buffer: rotary.cu and attention.cu.
+using IShowTts.Engine.Backends.Cuda.Compilation;
+using IShowTts.Engine.Tensors;
+
+namespace IShowTts.Engine.Backends.Cuda;
+
+public sealed partial class CudaBackend
+{
+    private const int MaxHeadSize = 128;
+    private const int AttentionKeyTile = 32;
+    private const int AttentionQueriesPerBlock = 16;
+
+    public void Rotary(Tensor qkv, int b, int n, int h, int dh, int rotaryHeads)
+    {
+        Need(qkv, (long)b * n * 3 * h * dh, "Rotary qkv");
+        int heads = Math.Min(rotaryHeads, h), half = dh / 2;
+        if (heads <= 0 || b == 0 || n == 0 || half == 0) return;
+        if (dh > MaxHeadSize) throw new NotSupportedException($"Rotary: head size {dh} is above the CUDA backend's {MaxHeadSize}");
+        MakeCurrent();
+        var invFreq = new InvFreq64();
+        // The CPU backend's float formula, so both sides rotate by the same angles.
+        for (int j = 0; j < half; j++) invFreq[j] = 1f / MathF.Pow(10000f, (2f * j) / dh);
+        long pairs = (long)b * n * 2 * heads * half;
+        Args().Add(Ptr(qkv)).Add(Code(qkv)).Add(b).Add(n).Add(h).Add(dh).Add(heads).Add(invFreq);
+        Launch("rotary_interleaved", GridFor(pairs));
+    }
+
+    public void Attention(Tensor y, Tensor qkv, int b, int n, int h, int dh)
+    {
+        Need(y, (long)b * n * h * dh, "Attention y");
+        Need(qkv, (long)b * n * 3 * h * dh, "Attention qkv");
+        if (b == 0 || n == 0 || h == 0) return;
+        if (dh < 1 || dh > MaxHeadSize) throw new NotSupportedException($"Attention: head size {dh} is outside the CUDA backend's 1…{MaxHeadSize}");
+        MakeCurrent();
+        float scaleLog2e = (float)(1.0 / Math.Sqrt(dh) * 1.4426950408889634);
+        uint shared = (uint)((AttentionKeyTile * (dh + 1) + AttentionKeyTile * dh + AttentionQueriesPerBlock * dh) * sizeof(float));
+        Args().Add(Ptr(y)).Add(Code(y)).Add(Ptr(qkv)).Add(Code(qkv)).Add(n).Add(h).Add(dh).Add(scaleLog2e);
+        Launch("attention_simple", (uint)((n + AttentionQueriesPerBlock - 1) / AttentionQueriesPerBlock), 128, shared, (uint)h, (uint)b);
+    }
+}

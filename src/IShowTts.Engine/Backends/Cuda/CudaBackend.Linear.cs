@@ -1,0 +1,90 @@
+// Linear layers through cuBLASLt. What the epilogue asks for decides the path:
+//   1. cuBLASLt alone: bias, GELU-tanh (its GELU epilogue is the tanh form) and plain accumulation
+//      (beta = 1, C = y) are fused into the GEMM.
+//   2. GEMM (+ bias) into y, then the activation in place (exact GELU, SiLU, Mish).
+//   3. GEMM into a float workspace, then one ew_linear_epilogue pass: bias, activation, per-column gate
+//      and accumulation (the DiT's gated residual). M2: fold the gate into a custom GEMM epilogue.
+// Inputs of another element type than the weights are converted first (cuBLASLt wants A and B alike).
+using IShowTts.Engine.Backends.Cuda.Gemm;
+using IShowTts.Engine.Backends.Cuda.Memory;
+using IShowTts.Engine.Backends.Cuda.Native;
+using IShowTts.Engine.Tensors;
+
+namespace IShowTts.Engine.Backends.Cuda;
+
+public sealed partial class CudaBackend
+{
+    public void Linear(Tensor y, Tensor x, Tensor w, Tensor? bias, int m, int i, int o, Epilogue epilogue)
+    {
+        if (w.Count != (long)o * i) throw new ArgumentException($"linear weight {w} is not ({o}, {i})");
+        Need(y, (long)m * o, "Linear y");
+        Need(x, (long)m * i, "Linear x");
+        if (bias is not null) Need(bias, o, "Linear bias");
+        if (epilogue.Gate is not null) Need(epilogue.Gate, o, "Linear gate");
+        if (m == 0 || o == 0) return;
+        if (i == 0) throw new ArgumentException("Linear with an input width of 0");
+        MakeCurrent();
+
+        DType ab = w.DType;
+        ulong xp = Ptr(x);
+        if (x.DType != ab)
+        {
+            xp = _scratch.Get(ScratchSlot.Converted, (long)m * i * ab.SizeInBytes());
+            Args().Add(xp).Add((int)ab).Add(Ptr(x)).Add(Code(x)).Add((long)m * i);
+            Launch("ew_convert", GridFor((long)m * i));
+        }
+        var act = epilogue.Activation;
+        var gate = epilogue.Gate;
+        bool accumulate = epilogue.Accumulate;
+        bool yDirect = y.DType == ab || y.DType == DType.F32;
+        bool biasFusable = bias is null || bias.DType == y.DType;
+
+        if (yDirect && biasFusable && gate is null && (act == Activation.None || (act == Activation.GeluTanh && !accumulate)))
+        {
+            uint fused = act == Activation.GeluTanh
+                ? bias is null ? CublasLt.EpilogueGelu : CublasLt.EpilogueGeluBias
+                : bias is null ? CublasLt.EpilogueDefault : CublasLt.EpilogueBias;
+            RowMajorGemm(Ptr(y), y.DType, xp, Ptr(w), ab, bias, m, o, i, fused, accumulate ? 1f : 0f);
+            AfterOp("Linear");
+            return;
+        }
+        if (yDirect && biasFusable && gate is null && !accumulate)
+        {
+            RowMajorGemm(Ptr(y), y.DType, xp, Ptr(w), ab, bias, m, o, i, bias is null ? CublasLt.EpilogueDefault : CublasLt.EpilogueBias, 0f);
+            Args().Add(Ptr(y)).Add(Code(y)).Add(Ptr(y)).Add(Code(y)).Add((long)m * o).Add((int)act);
+            Launch("ew_activate", GridFor((long)m * o));
+            return;
+        }
+        ulong result = _scratch.Get(ScratchSlot.GemmResult, (long)m * o * sizeof(float));
+        RowMajorGemm(result, DType.F32, xp, Ptr(w), ab, null, m, o, i, CublasLt.EpilogueDefault, 0f);
+        Args().Add(Ptr(y)).Add(Code(y)).Add(result).Add((int)DType.F32).Add(PtrOrZero(bias)).Add(Code(bias))
+            .Add(PtrOrZero(gate)).Add(Code(gate)).Add((long)m).Add(o).Add((int)act).Add(accumulate ? 1 : 0);
+        Launch("ew_linear_epilogue", GridFor((long)m * o));
+    }
+
+    /// <summary>y (rows, cols) = x (rows, k) · w (cols, k)ᵀ, contiguous rows, through a cached cuBLASLt plan.</summary>
+    private void RowMajorGemm(ulong y, DType yType, ulong x, ulong w, DType abType, Tensor? bias, int rows, int cols, int k, uint epilogue, float beta)
+    {
+        var shape = new GemmShape(rows, cols, k, k, k, cols, 1, 0, 0, 0,
+            DataType(abType), DataType(yType), epilogue, bias is null ? -1 : DataType(bias.DType),
+            AlignOf(x), AlignOf(w), AlignOf(y));
+        _gemm.Run(_stream.Value, shape, y, x, w, PtrOrZero(bias), beta);
+    }
+
+    private static int DataType(DType t) => t switch
+    {
+        DType.F32 => CublasLt.R32F,
+        DType.F16 => CublasLt.R16F,
+        DType.BF16 => CublasLt.R16BF,
+        _ => throw new ArgumentOutOfRangeException(nameof(t), t, null),
+    };
+
+    /// <summary>The largest power of two (at most 256) that divides every given byte address or stride.</summary>
+    private static int AlignOf(params ReadOnlySpan<ulong> values)
+    {
+        ulong align = 256;
+        foreach (var v in values)
+            if (v != 0) align = Math.Min(align, v & (~v + 1));
+        return (int)align;
+    }
+}

@@ -1,0 +1,48 @@
+// LayerNorm (affine or modulated) and the global response norm: layernorm.cu and grn.cu.
+using IShowTts.Engine.Backends.Cuda.Memory;
+using IShowTts.Engine.Tensors;
+
+namespace IShowTts.Engine.Backends.Cuda;
+
+public sealed partial class CudaBackend
+{
+    public void LayerNorm(Tensor y, Tensor x, Tensor? gamma, Tensor? beta, int rows, int c, float eps) =>
+        RunLayerNorm(y, x, gamma, beta, null, null, rows, c, eps);
+
+    public void LayerNormModulate(Tensor y, Tensor x, Tensor shift, Tensor scale, int rows, int c, float eps) =>
+        RunLayerNorm(y, x, null, null, shift, scale, rows, c, eps);
+
+    private void RunLayerNorm(Tensor y, Tensor x, Tensor? gamma, Tensor? beta, Tensor? shift, Tensor? scale, int rows, int c, float eps)
+    {
+        long count = (long)rows * c;
+        Need(y, count, "LayerNorm y");
+        Need(x, count, "LayerNorm x");
+        if (gamma is not null) Need(gamma, c, "LayerNorm gamma");
+        if (beta is not null) Need(beta, c, "LayerNorm beta");
+        if (shift is not null) Need(shift, c, "LayerNormModulate shift");
+        if (scale is not null) Need(scale, c, "LayerNormModulate scale");
+        if (rows == 0) return;
+        MakeCurrent();
+        Args().Add(Ptr(y)).Add(Code(y)).Add(Ptr(x)).Add(Code(x))
+            .Add(PtrOrZero(gamma)).Add(Code(gamma)).Add(PtrOrZero(beta)).Add(Code(beta))
+            .Add(PtrOrZero(shift)).Add(Code(shift)).Add(PtrOrZero(scale)).Add(Code(scale))
+            .Add(rows).Add(c).Add(eps);
+        Launch("layernorm", (uint)rows);
+    }
+
+    public void Grn(Tensor x, Tensor gamma, Tensor beta, int b, int n, int c)
+    {
+        Need(x, (long)b * n * c, "Grn x");
+        Need(gamma, c, "Grn gamma");
+        Need(beta, c, "Grn beta");
+        if (b == 0 || c == 0) return;
+        MakeCurrent();
+        ulong norms = _scratch.Get(ScratchSlot.GrnNorms, (long)b * c * sizeof(double));
+        Args().Add(norms).Add(Ptr(x)).Add(Code(x)).Add(b).Add(n).Add(c);
+        Launch("grn_norms", GridFor((long)b * c));
+        Args().Add(norms).Add(c);
+        Launch("grn_scale", (uint)b);
+        Args().Add(Ptr(x)).Add(Code(x)).Add(norms).Add(Ptr(gamma)).Add(Code(gamma)).Add(Ptr(beta)).Add(Code(beta)).Add(b).Add(n).Add(c);
+        Launch("grn_apply", GridFor((long)b * n * c));
+    }
+}

@@ -1,0 +1,36 @@
+// Every kernel module compiles with NVRTC for each architecture we support (Turing to Hopper, Jetson
+// Orin's sm_87 included). Needs only the NVRTC library, no GPU; skips where NVRTC is absent (CI).
+using IShowTts.Engine.Backends.Cuda.Compilation;
+using IShowTts.Engine.Backends.Cuda.Native;
+
+namespace IShowTts.Engine.Tests.Cuda;
+
+[Trait("Category", "Gpu")]
+public sealed class CudaKernelCompileTests
+{
+    [Theory]
+    [InlineData(75)]
+    [InlineData(80)]
+    [InlineData(86)]
+    [InlineData(87)]
+    [InlineData(89)]
+    [InlineData(90)]
+    public void EveryKernelCompilesForTheArchitecture(int arch)
+    {
+        if (!CudaLibraries.TryLoadNvrtc(out var reason)) Assert.Skip($"no NVRTC: {reason}");
+        var uncached = new KernelCache(null);
+        var lines = new List<string>();
+        foreach (var module in KernelSources.Modules)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var compiled = KernelCompiler.Compile(module, $"sm_{arch}", uncached);
+            lines.Add($"sm_{arch} {module}: {compiled.Image.Length} bytes CUBIN in {clock.ElapsedMilliseconds} ms");
+            Assert.True(compiled.IsCubin);
+            Assert.NotEmpty(compiled.Image);
+        }
+        var text = $"NVRTC {KernelCompiler.NvrtcVersion()}\n" + string.Join("\n", lines);
+        TestContext.Current.TestOutputHelper?.WriteLine(text);
+        var report = Environment.GetEnvironmentVariable("ISHOWTTS_GPU_REPORT");
+        if (!string.IsNullOrEmpty(report)) File.AppendAllText(report, text + Environment.NewLine);
+    }
+}

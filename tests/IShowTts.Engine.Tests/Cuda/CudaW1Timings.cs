@@ -1,0 +1,116 @@
+// Timings on the GPU machine (Category GpuBench, not a pass/fail test of speed): every op at the shapes
+// of workload W1 (shared/docs/gpu.md: CFG batch 2 × 1326 frames, d 1024, 16 × 64 heads, ff 2048; Vocos
+// 389 frames) with CUDA events, median of 20, and the whole W1 request at NFE 7 with random weights
+// (reference mel → DiT sampling → Vocos → host), median of 3 after a warm-up, with peak engine memory.
+using System.Diagnostics;
+using IShowTts.Engine.F5;
+using IShowTts.Engine.Sampling;
+using IShowTts.Engine.Tensors;
+using IShowTts.Engine.Vocoder;
+
+namespace IShowTts.Engine.Tests.Cuda;
+
+[Trait("Category", "GpuBench")]
+public sealed class CudaW1Timings(CudaBackendFixture fixture) : IClassFixture<CudaBackendFixture>
+{
+    private const int N = 1326, B = 2, Rows = B * N, D = 1024, H = 16, Dh = 64, Ff = 2048;
+
+    [Fact]
+    public void OpsAtW1Shapes()
+    {
+        var cuda = fixture.Require();
+        var lines = new List<string> { $"device: {cuda.Device.Name}; {cuda.Device.Details}" };
+        using var run = new OpRun(cuda, DType.F16, 1);
+        var x = run.Input(1f, Rows, D);
+        var u = run.Input(1f, Rows, D);
+        var qkv = run.Input(1f, Rows, 3 * D);
+        var attn = run.Input(1f, Rows, D);
+        var hidden = run.Input(1f, Rows, Ff);
+        var mod = run.Input(0.2f, 6 * D);
+        var wqkv = run.Input(0.03f, 3 * D, D);
+        var bqkv = run.Input(0.03f, 3 * D);
+        var wo = run.Input(0.03f, D, D);
+        var bo = run.Input(0.03f, D);
+        var w1 = run.Input(0.03f, Ff, D);
+        var b1 = run.Input(0.03f, Ff);
+        var w2 = run.Input(0.03f, D, Ff);
+        var b2 = run.Input(0.03f, D);
+        var convW = run.Input(0.03f, D, D / 16, 31);
+        var convB = run.Input(0.03f, D);
+        var v = run.Input(1f, Rows, 100);
+        var y = run.Input(1f, N, 100);
+        double layer = 0;
+        void Time(string name, double flops, Action op, bool perLayer = false)
+        {
+            op();
+            var samples = Enumerable.Range(0, 20).Select(_ => cuda.MeasureMilliseconds(op)).Order().ToArray();
+            double ms = samples[samples.Length / 2];
+            if (perLayer) layer += ms;
+            lines.Add($"{name,-46} {ms * 1000,9:F1} µs{(flops > 0 ? $"  {flops / (ms * 1e-3) / 1e12,7:F1} TFLOP/s" : "")}");
+        }
+
+        Time("layernorm_modulate 2652x1024", 0, () => cuda.LayerNormModulate(u, x, mod.View(0, D), mod.View(D, D), Rows, D, 1e-6f), true);
+        Time("linear qkv 2652x1024->3072 +bias", 2.0 * Rows * D * 3 * D, () => cuda.Linear(qkv, u, wqkv, bqkv, Rows, D, 3 * D, Epilogue.None), true);
+        Time("rotary 2x1326 16x64", 0, () => cuda.Rotary(qkv, B, N, H, Dh, H), true);
+        Time("attention (2,16,1326,64) attention_simple", 4.0 * B * H * N * (double)N * Dh, () => cuda.Attention(attn, qkv, B, N, H, Dh), true);
+        Time("linear out 1024->1024 gated residual", 2.0 * Rows * D * D, () => cuda.Linear(x, attn, wo, bo, Rows, D, D, Epilogue.GatedResidual(mod.View(2 * D, D))), true);
+        Time("layernorm_modulate (ff)", 0, () => cuda.LayerNormModulate(u, x, mod.View(3 * D, D), mod.View(4 * D, D), Rows, D, 1e-6f), true);
+        Time("linear ff1 1024->2048 GELU-tanh", 2.0 * Rows * D * Ff, () => cuda.Linear(hidden, u, w1, b1, Rows, D, Ff, Epilogue.Act(Activation.GeluTanh)), true);
+        Time("linear ff2 2048->1024 gated residual", 2.0 * Rows * Ff * D, () => cuda.Linear(x, hidden, w2, b2, Rows, Ff, D, Epilogue.GatedResidual(mod.View(5 * D, D))), true);
+        lines.Add($"{"= one DiT layer",-46} {layer * 1000,9:F1} µs  (x22 = {layer * 22:F2} ms a step)");
+        Time("conv_pos conv1d 2x1326x1024 k31 g16 Mish", 2.0 * Rows * D * (D / 16) * 31, () => cuda.Conv1d(attn, x, convW, convB, B, N, D, D, 31, 16, Activation.Mish));
+        Time("euler_cfg_step 1326x100", 0, () => cuda.EulerCfgStep(y, v, (long)N * 100, 0.1f, 2f, true));
+        Time("copy 2652x1024 f16 (device to device)", 0, () => cuda.Copy(u, x, (long)Rows * D));
+        Report(lines);
+    }
+
+    [Fact]
+    public void WholeW1RequestAtNfe7()
+    {
+        var cuda = fixture.Require();
+        var lines = new List<string> { $"device: {cuda.Device.Name}" };
+        cuda.ResetPeakMemory();
+        long start = cuda.AllocatedBytes;
+        using var dit = new DiT(cuda, F5Checkpoint.Random(F5Config.V1Base, cuda, 1));
+        var sampler = new FlowSampler(cuda, dit);
+        using var vocos = new Vocos(cuda, VocosWeights.Random(VocosConfig.MelBase24k, cuda, 2));
+        using var melSpec = new MelSpectrogram(cuda);
+        long weights = cuda.AllocatedBytes - start;
+        var random = new Random(3);
+        var wave = Enumerable.Range(0, 240_000).Select(_ => 0.1f * (2f * random.NextSingle() - 1f)).ToArray();
+        var ids = Enumerable.Range(0, 269).Select(_ => random.Next(1, 2545)).ToArray();
+
+        float[] Request()
+        {
+            var cond = melSpec.Compute(wave);                 // (938, 100)
+            int refFrames = wave.Length / 256;                // 937, as the official ref_len
+            var request = new SampleRequest([cond], [refFrames], [ids], [1326], Nfe: 7, Seed: 4);
+            var mel = sampler.Sample(request, out int frames);
+            return vocos.Decode(mel.AsSpan(refFrames * 100, (frames - refFrames) * 100), frames - refFrames);
+        }
+
+        var warm = Stopwatch.StartNew();
+        var audio = Request();
+        lines.Add($"first request (plans, workspaces): {warm.Elapsed.TotalMilliseconds:F1} ms, {audio.Length} samples");
+        Assert.DoesNotContain(audio, float.IsNaN);
+        var times = new List<double>();
+        for (int i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            Request();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        lines.Add($"W1 NFE 7 end to end (mel + 7 CFG steps + Vocos + copy): median {times[1]:F1} ms (min {times[0]:F1}, max {times[2]:F1}), RTF {times[1] / 1000 / (audio.Length / 24000.0):F3}");
+        lines.Add($"engine memory: weights {weights / 1048576.0:F0} MiB, peak held {cuda.PeakAllocatedBytes / 1048576.0:F0} MiB, peak reserved {cuda.PeakReservedBytes / 1048576.0:F0} MiB");
+        Report(lines);
+    }
+
+    private static void Report(List<string> lines)
+    {
+        var text = string.Join(Environment.NewLine, lines);
+        TestContext.Current.TestOutputHelper?.WriteLine(text);
+        var report = Environment.GetEnvironmentVariable("ISHOWTTS_GPU_REPORT");
+        if (!string.IsNullOrEmpty(report)) File.AppendAllText(report, text + Environment.NewLine);
+    }
+}
