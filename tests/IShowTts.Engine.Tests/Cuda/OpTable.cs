@@ -80,6 +80,8 @@ internal static class OpTable
             yield return Linear(t, 45, 64, 72, bias: true, "add");
             yield return Linear(t, 45, 64, 72, bias: false, "gelutanh");
             yield return Linear(t, 45, 128, 64, bias: true, "gated");
+            yield return Linear(t, 45, 100, 64, bias: false, "none");       // K = D = 100, like input_embed.proj.x
+            yield return Linear(t, 45, 64, 100, bias: true, "none");        // o = D = 100, like proj_out
             yield return Linear(t, 331, 512, 1536, bias: true, "none");
 
             yield return new($"embedding {s} 60 ids x 32", t, r =>

@@ -90,7 +90,7 @@ public sealed class EngineRequestTests
     public void RandomWeightsOfAnyShapeRunTheWholePath()
     {
         var config = new F5Config(32, 1, 2, 16, 2, 16, 1, TextMaskPadding: true, RotaryHeads: 2);
-        using var tts = F5Tts.Random(new CpuBackend(), 5, config, new Vocoder.VocosConfig(32, 64, 1));
+        using var tts = F5Tts.Random(new CpuBackend(), 5, config, new IShowTts.Engine.Vocoder.VocosConfig(32, 64, 1));
         var r = tts.Synthesize(new SynthesisRequest(Tone(12000), [1, 2, 3], 60, Nfe: 2));
         Assert.Equal((60 - 12000 / 256 - 1) * 256, r.Wave.Length);
     }

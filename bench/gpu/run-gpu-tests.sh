@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs on the GPU machine (the device tool), from the repository root, with .device-bundle carried:
+# unpacks the self-contained tests and the tiny golden sets, prints the machine, then runs
+#   1. the GPU op/compile/memory tests (trait Category=Gpu),
+#   2. the model parity tests on the CUDA backend in fp16 and in fp32 (ISHOWTTS_TEST_BACKEND=cuda),
+#   3. the W1 timings (trait Category=GpuBench) unless SKIP_BENCH=1.
+# Logs and the per-row report go to $OUT (they come back with the reply); the last lines summarise.
+# usage: bash bench/gpu/run-gpu-tests.sh [extra xunit args for step 1]
+set -uo pipefail
+root="$(pwd)"
+out="${OUT:-/tmp/ishowtts-gpu-out}"
+work=/tmp/ishowtts-gpu
+mkdir -p "$out" "$work"
+tar -C "$work" -xJf "$root/.device-bundle/tests.tar.xz"
+tar -C "$work" -xJf "$root/.device-bundle/golden.tar.xz" 2>/dev/null || true
+export ISHOWTTS_GOLDEN_DIR="$work" ISHOWTTS_KERNEL_CACHE="$work/kernel-cache" ISHOWTTS_GPU_REPORT="$out/report.txt"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_gcServer=0
+: > "$ISHOWTTS_GPU_REPORT"
+tests="$work/tests/IShowTts.Engine.Tests"
+
+{
+  nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.sm,clocks.max.sm --format=csv 2>&1
+  ls /usr/local/cuda*/targets/*/lib/ 2>/dev/null | grep -E 'libcublasLt|libnvrtc\.so|libcufft' | sort -u | tr '\n' ' '; echo
+} | tee "$out/machine.txt"
+
+summary() { grep -E 'Total:' "$1" | tail -1 | sed "s|^ *|$2: |"; }
+
+"$tests" -trait Category=Gpu -noColor -parallelMode none "$@" > "$out/gpu-tests.log" 2>&1
+summary "$out/gpu-tests.log" "gpu ops" > "$out/summary.txt"
+
+for precision in f16 f32; do
+  ISHOWTTS_TEST_BACKEND=cuda ISHOWTTS_CUDA_DTYPE=$precision "$tests" -trait Category=Parity -noColor -showLiveOutput \
+    -parallelMode none > "$out/parity-$precision.log" 2>&1
+  summary "$out/parity-$precision.log" "parity $precision" >> "$out/summary.txt"
+done
+
+if [ "${SKIP_BENCH:-0}" != 1 ]; then
+  "$tests" -trait Category=GpuBench -noColor -parallelMode none > "$out/bench.log" 2>&1
+  summary "$out/bench.log" "bench" >> "$out/summary.txt"
+fi
+
+echo "---- failures"; grep -E '\[FAIL\]' "$out"/*.log | head -40
+echo "---- op errors (relative L2)"; grep -vE '^(sm_|NVRTC)' "$ISHOWTTS_GPU_REPORT" | sort -t$'\t' -k5 | head -120
+echo "---- parity errors"; grep -hE 'relative L2 error' "$out"/parity-*.log | sed 's/^ *//' | head -60
+echo "---- summary"; cat "$out/summary.txt"
