@@ -39,7 +39,7 @@ public static class W1Workload
             double pitch = 140 + 30 * Math.Sin(2 * Math.PI * 0.5 * t);
             double s = 0;
             for (int h = 1; h <= 6; h++) s += Math.Sin(2 * Math.PI * pitch * h * t) / h;
-            wave[i] = (float)(0.09 * envelope * s);
+            wave[i] = (float)(0.19 * envelope * s);
         }
         return wave;
     }

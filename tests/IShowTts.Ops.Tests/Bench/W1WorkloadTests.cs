@@ -27,6 +27,6 @@ public sealed class W1WorkloadTests
         var wave = W1Workload.ReferenceWave();
         Assert.Equal(240_000, wave.Length);
         double rms = Math.Sqrt(wave.Average(v => (double)v * v));
-        Assert.InRange(rms, 0.05, 0.2);
+        Assert.InRange(rms, 0.09, 0.11);
     }
 }

@@ -157,15 +157,13 @@ public sealed partial class CudaBackend : IBackend
     public void Dispose()
     {
         if (_disposed) return;
-        _disposed = true;
-        try
+        // Make the context current directly: MakeCurrent refuses a disposed backend.
+        if (CudaDriver.cuCtxSetCurrent(_context.Value) == 0)
         {
-            MakeCurrent();
+            _currentContext = _context.Value;
             CudaDriver.cuStreamSynchronize(_stream.Value);
         }
-        catch (CudaException)
-        {
-        }
+        _disposed = true;
         _gemm.Dispose();
         _pool.Return(_gemmWorkspace);
         _scratch.Dispose();
