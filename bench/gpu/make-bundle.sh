@@ -19,6 +19,6 @@ mkdir -p "$out"
     --artifacts-path "$artifacts" -o "$publish/tests" -p:TreatWarningsAsErrors=true -v:q -nologo)
 tar -C "$publish" -cJf "$out/tests.tar.xz.tmp" tests && mv -f "$out/tests.tar.xz.tmp" "$out/tests.tar.xz"
 sets=()
-for s in f5-tiny f5-tiny-v0; do [ -d "$golden/$s" ] && sets+=("$s"); done
+for s in f5-tiny f5-tiny-v0 audio; do [ -d "$golden/$s" ] && sets+=("$s"); done
 tar -C "$golden" -cJf "$out/golden.tar.xz.tmp" "${sets[@]}" && mv -f "$out/golden.tar.xz.tmp" "$out/golden.tar.xz"
 du -sh "$out"/*.tar.xz

@@ -1,5 +1,6 @@
 // The cross-backend op table (ggml test-backend-ops style): one row per op, shape and element type.
-// Shapes are odd on purpose (rows not multiples of a tile, head sizes 16…128, a chunked im2col) and
+// Shapes are odd on purpose (rows not multiples of a tile, head sizes 16…128 on both attention kernels:
+// tensor cores for F16/BF16 with dh 16/32/64/128, the simple kernel for F32 and dh 40, a chunked im2col) and
 // include the tiny golden models' sizes (d 64, dh 16, text_dim 32). Adding an op adds rows here.
 using IShowTts.Engine.Tensors;
 using IShowTts.Engine.Vocoder;
@@ -153,6 +154,9 @@ internal static class OpTable
         yield return Conv(F16, 1, 9000, 64, 64, 31, 1, Activation.None);   // two im2col chunks
         yield return Linear(BF16, 50, 96, 80, bias: true, "gelutanh");
         yield return Attention(BF16, 2, 50, 4, 16);
+        yield return Attention(BF16, 1, 300, 2, 64);
+        yield return Attention(F16, 2, 1326, 2, 64);     // W1's frame count: 20 full key tiles and a partial one
+        yield return Attention(F16, 1, 129, 3, 32);
         yield return new("logmel f32 24000 samples nfft1024 hop256 100 mels", F32, r =>
         {
             var wave = r.Input(0.5f, 24000);

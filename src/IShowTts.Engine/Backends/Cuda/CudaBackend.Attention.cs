@@ -1,4 +1,7 @@
-// Rotary embedding and attention over the packed qkv buffer: rotary.cu and attention.cu.
+// Rotary embedding and attention over the packed qkv buffer: rotary.cu and attention.cu. Attention runs
+// on tensor cores (attention_mma_*) for F16/BF16, head sizes 16/32/64/128, sm_80+ and 16-byte aligned
+// qkv; everything else (F32, other head sizes, Turing) takes attention_simple. ISHOWTTS_CUDA_ATTENTION=
+// simple forces the fallback (comparisons, debugging).
 using IShowTts.Engine.Backends.Cuda.Compilation;
 using IShowTts.Engine.Tensors;
 
@@ -9,6 +12,11 @@ public sealed partial class CudaBackend
     private const int MaxHeadSize = 128;
     private const int AttentionKeyTile = 32;
     private const int AttentionQueriesPerBlock = 16;
+    private const int MmaRowsPerBlock = 64;
+    private const int MmaKeysPerTile = 64;
+
+    /// <summary>Use attention_simple even where the tensor-core kernel applies (bench comparisons, debugging).</summary>
+    internal bool ForceSimpleAttention { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_ATTENTION") == "simple";
 
     public void Rotary(Tensor qkv, int b, int n, int h, int dh, int rotaryHeads)
     {
@@ -33,6 +41,16 @@ public sealed partial class CudaBackend
         if (dh < 1 || dh > MaxHeadSize) throw new NotSupportedException($"Attention: head size {dh} is outside the CUDA backend's 1…{MaxHeadSize}");
         MakeCurrent();
         float scaleLog2e = (float)(1.0 / Math.Sqrt(dh) * 1.4426950408889634);
+        ulong packed = Ptr(qkv);
+        if (!ForceSimpleAttention && ComputeCapability.Major >= 8 && qkv.DType is (DType.F16 or DType.BF16)
+            && dh is (16 or 32 or 64 or 128) && packed % 16 == 0)
+        {
+            string kernel = $"attention_mma_{(qkv.DType == DType.F16 ? "f16" : "bf16")}_d{dh}";
+            uint tiles = (uint)((MmaRowsPerBlock + 2 * MmaKeysPerTile) * (dh + 8) * sizeof(ushort));
+            Args().Add(Ptr(y)).Add(Code(y)).Add(packed).Add(n).Add(h).Add(scaleLog2e);
+            Launch(kernel, (uint)((n + MmaRowsPerBlock - 1) / MmaRowsPerBlock), 128, tiles, (uint)h, (uint)b);
+            return;
+        }
         uint shared = (uint)((AttentionKeyTile * (dh + 1) + AttentionKeyTile * dh + AttentionQueriesPerBlock * dh) * sizeof(float));
         Args().Add(Ptr(y)).Add(Code(y)).Add(Ptr(qkv)).Add(Code(qkv)).Add(n).Add(h).Add(dh).Add(scaleLog2e);
         Launch("attention_simple", (uint)((n + AttentionQueriesPerBlock - 1) / AttentionQueriesPerBlock), 128, shared, (uint)h, (uint)b);

@@ -1,0 +1,1 @@
+namespace IShowTts.Chat; internal static class AssemblyMarker { }

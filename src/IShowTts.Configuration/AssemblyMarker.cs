@@ -1,0 +1,1 @@
+namespace IShowTts.Configuration; internal static class AssemblyMarker { }
