@@ -12,7 +12,7 @@ public static class CommandLine
 
     public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal)
     {
-        "random-weights", "help", "quiet", "json",
+        "random-weights", "help", "quiet", "json", "no-normalize",
     };
 
     public static async Task<int> RunAsync(string[] args, IReadOnlyList<ICommand> commands)

@@ -6,12 +6,15 @@ using IShowTts.Audio;
 using IShowTts.Engine;
 using IShowTts.Text;
 using IShowTts.Text.LongText;
+using IShowTts.Text.Normalization;
 
 namespace IShowTts.Synthesis;
 
 /// <param name="Wave">24 kHz mono.</param>
 /// <param name="UnknownTokens">tokens missing from the vocabulary (mapped to id 0, as the official code does).</param>
-public sealed record SpeechResult(float[] Wave, int SampleRate, IReadOnlyList<string> UnknownTokens, IReadOnlyList<PhaseTimings> ChunkTimings);
+/// <param name="Chunks">the text of each chunk as spoken (after normalisation).</param>
+public sealed record SpeechResult(float[] Wave, int SampleRate, IReadOnlyList<string> UnknownTokens, IReadOnlyList<PhaseTimings> ChunkTimings,
+    IReadOnlyList<string> Chunks);
 
 /// <summary>Progress of one request: chunk index (0-based), chunk count, step within the chunk, steps per chunk.</summary>
 public readonly record struct SpeakProgress(int Chunk, int Chunks, int Step, int Steps);
@@ -25,6 +28,11 @@ public sealed class F5Speaker(F5Tts engine, Vocabulary vocabulary)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new EngineException("the text is empty: nothing to say");
         if (string.IsNullOrWhiteSpace(referenceText)) throw new EngineException("the reference text is empty: give the transcript of the reference audio");
+        if (options.Normalize)
+        {
+            text = TextNormalizer.Normalize(text, new NormalizationOptions { LanguageHint = LanguageHint(options.Language) });
+            if (string.IsNullOrWhiteSpace(text)) throw new EngineException("nothing is left to say after normalisation (the text held only links, emoji or symbols)");
+        }
         var plan = LongTextPlan.Create(referenceText, reference.PreprocessedSeconds, reference.Wave24k.Length, text,
             options.Speed, options.FixDurationSeconds);
         var waves = new List<float[]>();
@@ -50,7 +58,16 @@ public sealed class F5Speaker(F5Tts engine, Vocabulary vocabulary)
             waves.Add(wave);
             timings.Add(result.Timings);
         }
-        return new SpeechResult(CrossFade.Join(waves, options.CrossFadeSeconds, F5Tts.SampleRate), F5Tts.SampleRate, [.. unknown], timings);
+        return new SpeechResult(CrossFade.Join(waves, options.CrossFadeSeconds, F5Tts.SampleRate), F5Tts.SampleRate, [.. unknown], timings,
+            plan.Chunks.Select(c => c.Text).ToArray());
     }
 
+
+    private static string? LanguageHint(string? language) => language switch
+    {
+        null => null,
+        _ when language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) => "zh",
+        _ when language.StartsWith("en", StringComparison.OrdinalIgnoreCase) => "en",
+        _ => null,
+    };
 }

@@ -33,7 +33,7 @@ public sealed class F5SpeakerTests
     [Fact]
     public void UnknownCharactersAreReportedAndStillSpoken()
     {
-        var result = Speaker().Speak(Reference(), "A short reference.", "hello ☃ chat", new SpeakOptions(NfeStep: 1));
+        var result = Speaker().Speak(Reference(), "A short reference.", "hello ☃ chat", new SpeakOptions(NfeStep: 1, Normalize: false));
         Assert.Contains("☃", result.UnknownTokens);
         Assert.NotEmpty(result.Wave);
     }
@@ -41,4 +41,14 @@ public sealed class F5SpeakerTests
     [Fact]
     public void EmptyTextIsRefused() =>
         Assert.Throws<EngineException>(() => Speaker().Speak(Reference(), "ref", "  ", new SpeakOptions(NfeStep: 1)));
+
+    [Fact]
+    public void NumbersAreReadOutUnlessNormalisationIsOff()
+    {
+        var speaker = Speaker();
+        var on = speaker.Speak(Reference(), "A short reference.", "I have 2 cats.", new SpeakOptions(NfeStep: 1));
+        var off = speaker.Speak(Reference(), "A short reference.", "I have 2 cats.", new SpeakOptions(NfeStep: 1, Normalize: false));
+        Assert.Contains("two", string.Join(" ", on.Chunks));
+        Assert.Contains("2", string.Join(" ", off.Chunks));
+    }
 }

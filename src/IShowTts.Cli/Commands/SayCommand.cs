@@ -30,6 +30,8 @@ public sealed class SayCommand : ICommand
           --seed N           noise seed (default 0): same seed, same audio
           --speed X          speaking speed (default 1.0)
           --device D         cpu, cuda or auto (default auto)
+          --language L       en or zh: how to read numbers in text without letters
+          --no-normalize     read the text exactly as the official code does (2024 → 2 0 2 4)
         """;
 
     public Task<int> RunAsync(Arguments args, CancellationToken cancel)
@@ -42,7 +44,8 @@ public sealed class SayCommand : ICommand
         bool random = args.Flag("random-weights");
         var refAudio = args.String("ref-audio");
         var refText = args.String("ref-text");
-        var options = new SpeakOptions(NfeStep: args.Int("nfe", 7, 1, 1000), Seed: args.ULong("seed", 0), Speed: args.Double("speed", 1.0, 0.1, 10));
+        var options = new SpeakOptions(NfeStep: args.Int("nfe", 7, 1, 1000), Seed: args.ULong("seed", 0), Speed: args.Double("speed", 1.0, 0.1, 10),
+            Normalize: !args.Flag("no-normalize"), Language: args.String("language"));
         var device = args.String("device") ?? "auto";
         args.Finish();
         if (random == (modelDir is not null)) throw new UsageException("give exactly one of --model-dir DIR or --random-weights");
