@@ -4,6 +4,7 @@
 #   1. the GPU op/compile/memory tests (trait Category=Gpu),
 #   2. the model parity tests on the CUDA backend in fp16 and in fp32 (ISHOWTTS_TEST_BACKEND=cuda),
 #   3. the W1 timings (trait Category=GpuBench) unless SKIP_BENCH=1.
+# ONLY=bench runs step 3 alone.
 # Logs and the per-row report go to $OUT (they come back with the reply); the last lines summarise.
 # usage: bash bench/gpu/run-gpu-tests.sh [extra xunit args for step 1]
 set -uo pipefail
@@ -25,14 +26,17 @@ tests="$work/tests/IShowTts.Engine.Tests"
 
 summary() { grep -E 'Total:' "$1" | tail -1 | sed "s|^ *|$2: |"; }
 
+: > "$out/summary.txt"
+if [ "${ONLY:-}" != bench ]; then
 "$tests" -trait Category=Gpu -noColor -parallelMode none "$@" > "$out/gpu-tests.log" 2>&1
-summary "$out/gpu-tests.log" "gpu ops" > "$out/summary.txt"
+summary "$out/gpu-tests.log" "gpu ops" >> "$out/summary.txt"
 
 for precision in f16 f32; do
   ISHOWTTS_TEST_BACKEND=cuda ISHOWTTS_CUDA_DTYPE=$precision "$tests" -trait Category=Parity -noColor -showLiveOutput \
     -parallelMode none > "$out/parity-$precision.log" 2>&1
   summary "$out/parity-$precision.log" "parity $precision" >> "$out/summary.txt"
 done
+fi
 
 if [ "${SKIP_BENCH:-0}" != 1 ]; then
   "$tests" -trait Category=GpuBench -noColor -parallelMode none > "$out/bench.log" 2>&1

@@ -13,9 +13,11 @@ namespace IShowTts.Engine;
 /// <param name="ReferenceWave">24 kHz mono reference, already preprocessed (RMS, clipping).</param>
 /// <param name="TextIds">ids of reference text + text to speak.</param>
 /// <param name="DurationFrames">total frames, reference included (the inference path's estimate).</param>
+/// <param name="ReferenceMel">(frames, D) the reference's log-mel when cached; computed from ReferenceWave otherwise.</param>
 public sealed record SynthesisRequest(
     float[] ReferenceWave, int[] TextIds, int DurationFrames,
-    int Nfe = 32, float CfgStrength = 2f, float? SwaySamplingCoefficient = -1f, ulong Seed = 0, float[]? InitialNoise = null);
+    int Nfe = 32, float CfgStrength = 2f, float? SwaySamplingCoefficient = -1f, ulong Seed = 0, float[]? InitialNoise = null,
+    float[]? ReferenceMel = null);
 
 public sealed record PhaseTimings(TimeSpan Mel, TimeSpan Prepare, TimeSpan Steps, TimeSpan Vocoder)
 {
@@ -90,7 +92,7 @@ public sealed class F5Tts : IDisposable
     {
         if (request.TextIds.Length == 0) throw new EngineException("the text is empty: nothing to synthesise");
         var clock = Stopwatch.StartNew();
-        var refMel = _mel.Compute(request.ReferenceWave);
+        var refMel = request.ReferenceMel ?? _mel.Compute(request.ReferenceWave);
         int melFrames = refMel.Length / Config.MelDim;
         // The inference path keeps frames from samples // 256 (one fewer than the mel it conditions on).
         int refLen = request.ReferenceWave.Length / HopLength;

@@ -40,7 +40,7 @@ public sealed class F5SpeakerTests
 
     [Fact]
     public void EmptyTextIsRefused() =>
-        Assert.Throws<EngineException>(() => Speaker().Speak(Reference(), "ref", "  ", new SpeakOptions(NfeStep: 1)));
+        Assert.Equal(SpeechErrorKind.EmptyText, Assert.Throws<SpeechException>(() => Speaker().Speak(Reference(), "ref", "  ", new SpeakOptions(NfeStep: 1))).Kind);
 
     [Fact]
     public void NumbersAreReadOutUnlessNormalisationIsOff()

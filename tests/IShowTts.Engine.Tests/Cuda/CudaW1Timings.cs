@@ -84,31 +84,70 @@ public sealed class CudaW1Timings(CudaBackendFixture fixture) : IClassFixture<Cu
         var wave = Enumerable.Range(0, 240_000).Select(_ => 0.1f * (2f * random.NextSingle() - 1f)).ToArray();
         var ids = Enumerable.Range(0, 269).Select(_ => random.Next(1, 2545)).ToArray();
 
+        double melMs = 0, sampleMs = 0, vocoderMs = 0;
         float[] Request(int nfe)
         {
+            var clock = Stopwatch.StartNew();
             var cond = melSpec.Compute(wave);                 // (938, 100)
+            melMs = clock.Elapsed.TotalMilliseconds;
             int refFrames = wave.Length / 256;                // 937, as the official ref_len
             var request = new SampleRequest([cond], [refFrames], [ids], [1326], Nfe: nfe, Seed: 4);
             var mel = sampler.Sample(request, out int frames);
-            return vocos.Decode(mel.AsSpan(refFrames * 100, (frames - refFrames) * 100), frames - refFrames);
+            sampleMs = clock.Elapsed.TotalMilliseconds - melMs;
+            var result = vocos.Decode(mel.AsSpan(refFrames * 100, (frames - refFrames) * 100), frames - refFrames);
+            vocoderMs = clock.Elapsed.TotalMilliseconds - melMs - sampleMs;
+            return result;
         }
 
         var warm = Stopwatch.StartNew();
         var audio = Request(7);
         lines.Add($"first request (plans, workspaces): {warm.Elapsed.TotalMilliseconds:F1} ms, {audio.Length} samples");
         Assert.DoesNotContain(audio, float.IsNaN);
-        foreach (var nfe in new[] { 7, 32 })
+        foreach (var nfe in new[] { 1, 7, 32 })
         {
             var times = new List<double>();
+            var phases = new List<string>();
             for (int i = 0; i < 3; i++)
             {
                 var clock = Stopwatch.StartNew();
                 Request(nfe);
                 times.Add(clock.Elapsed.TotalMilliseconds);
+                phases.Add($"{melMs:F1}/{sampleMs:F1}/{vocoderMs:F1}");
             }
-            times.Sort();
-            lines.Add($"W1 NFE {nfe} end to end (mel + {nfe} CFG steps + Vocos + copy): median {times[1]:F1} ms (min {times[0]:F1}, max {times[2]:F1}), RTF {times[1] / 1000 / (audio.Length / 24000.0):F3}");
+            var order = Enumerable.Range(0, 3).OrderBy(i => times[i]).ToArray();
+            lines.Add($"W1 NFE {nfe} end to end (mel + {nfe} CFG steps + Vocos + copy): median {times[order[1]]:F1} ms " +
+                $"(min {times[order[0]]:F1}, max {times[order[2]]:F1}), RTF {times[order[1]] / 1000 / (audio.Length / 24000.0):F3}; " +
+                $"mel/sampling/vocoder of the median run: {phases[order[1]]} ms");
         }
+        // Where the per-request (NFE-independent) time goes: the parts of DiT.Prepare, wall clock with a
+        // synchronise, median of 5 (host work such as the text sinusoid table counts here).
+        var state = dit.State;
+        var w = dit.Weights;
+        int[][] idLists = [ids];
+        int[] seqLens = [1326];
+        using var condT = new OwnedTensor(cuda, 1, 1326, 100);
+        var times7 = new float[7];
+        state.Prepare(cuda, w.Config, 1, 1326, 7, 2);
+        double Wall(Action a)
+        {
+            a();
+            cuda.Synchronize();
+            var s = new List<double>();
+            for (int i = 0; i < 5; i++)
+            {
+                var c = Stopwatch.StartNew();
+                a();
+                cuda.Synchronize();
+                s.Add(c.Elapsed.TotalMilliseconds);
+            }
+            s.Sort();
+            return s[2];
+        }
+        lines.Add($"prepare parts (ms): text embedding one CFG half {Wall(() => TextEmbedding.Forward(cuda, state.TextCond, state.TextTmp, state.TextHidden, w, idLists, seqLens, false, 1326)):F2}, " +
+            $"input embedding prepare {Wall(() => InputEmbedding.Prepare(cuda, state.PreCond, state.PreUncond, state.TextCond, state.TextUncond, condT.T, w, 1326)):F2}, " +
+            $"time conditioning (7 steps) {Wall(() => TimeConditioning.Forward(cuda, state.Mod, state.FinalMod, state.TimeSilu, state.TimeSinus, w, times7)):F2}, " +
+            $"grn 1x1326x1024 {Wall(() => cuda.Grn(state.TextHidden, w.TextBlocks[0].GrnGamma, w.TextBlocks[0].GrnBeta, 1, 1326, 1024)):F2}, " +
+            $"upload 1326x512 floats {Wall(() => cuda.Upload(state.TextTmp, new float[1326 * 512])):F2}");
         lines.Add($"engine memory: weights {weights / 1048576.0:F0} MiB, peak held {cuda.PeakAllocatedBytes / 1048576.0:F0} MiB, peak reserved {cuda.PeakReservedBytes / 1048576.0:F0} MiB");
         Report(lines);
     }

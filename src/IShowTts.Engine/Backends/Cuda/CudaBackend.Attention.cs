@@ -28,9 +28,8 @@ public sealed partial class CudaBackend
         var invFreq = new InvFreq64();
         // The CPU backend's float formula, so both sides rotate by the same angles.
         for (int j = 0; j < half; j++) invFreq[j] = 1f / MathF.Pow(10000f, (2f * j) / dh);
-        long pairs = (long)b * n * 2 * heads * half;
         Args().Add(Ptr(qkv)).Add(Code(qkv)).Add(b).Add(n).Add(h).Add(dh).Add(heads).Add(invFreq);
-        Launch("rotary_interleaved", GridFor(pairs));
+        Launch("rotary_interleaved", (uint)Math.Min((long)b * n, MultiprocessorCount * 16L));
     }
 
     public void Attention(Tensor y, Tensor qkv, int b, int n, int h, int dh)

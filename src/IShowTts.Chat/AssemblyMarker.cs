@@ -1,1 +1,0 @@
-namespace IShowTts.Chat; internal static class AssemblyMarker { }

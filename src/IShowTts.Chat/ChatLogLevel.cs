@@ -1,0 +1,10 @@
+// Severity of a chat log line.
+namespace IShowTts.Chat;
+
+public enum ChatLogLevel
+{
+    Debug,
+    Information,
+    Warning,
+    Error,
+}

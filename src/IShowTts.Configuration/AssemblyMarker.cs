@@ -1,1 +1,0 @@
-namespace IShowTts.Configuration; internal static class AssemblyMarker { }
