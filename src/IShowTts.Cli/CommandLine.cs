@@ -45,7 +45,7 @@ public static class CommandLine
             Console.Error.WriteLine($"ishowtts {command.Name}: {e.Message}\n\n{command.Usage}");
             return UsageExitCode;
         }
-        catch (Exception e) when (e is EngineException or AudioFormatException or IOException or UnauthorizedAccessException or OperationCanceledException)
+        catch (Exception e) when (e is EngineException or IShowTts.Synthesis.SpeechException or AudioFormatException or IOException or UnauthorizedAccessException or OperationCanceledException)
         {
             Console.Error.WriteLine($"ishowtts {command.Name}: {(e is OperationCanceledException ? "cancelled" : e.Message)}");
             if (Environment.GetEnvironmentVariable("ISHOWTTS_DEBUG") == "1") Console.Error.WriteLine(e);

@@ -112,6 +112,7 @@ public sealed class F5Tts : IDisposable
 
     public void Dispose()
     {
+        _sampler.Dispose();
         _dit.Dispose();
         _vocos.Dispose();
         _mel.Dispose();

@@ -53,9 +53,10 @@ public sealed class Synthesizer
         return voice;
     }
 
-    public async Task<SpeechClip> SynthesizeAsync(SpeechRequest request, CancellationToken cancel = default)
+    public async Task<SpeechClip> SynthesizeAsync(SpeechRequest request, CancellationToken cancel = default, IProgress<SpeakProgress>? progress = null)
     {
         var (voice, engine, resolved) = Resolve(request);
+        resolved = resolved with { Progress = progress };
         var key = CacheKey(voice, engine, resolved);
         if (_clips.TryGet(key, out var cached)) return cached with { FromCache = true };
         var samples = new List<float>();
@@ -70,9 +71,11 @@ public sealed class Synthesizer
         return clip;
     }
 
-    public async IAsyncEnumerable<AudioChunk> StreamAsync(SpeechRequest request, [EnumeratorCancellation] CancellationToken cancel = default)
+    public async IAsyncEnumerable<AudioChunk> StreamAsync(SpeechRequest request, [EnumeratorCancellation] CancellationToken cancel = default,
+        IProgress<SpeakProgress>? progress = null)
     {
         var (voice, engine, resolved) = Resolve(request);
+        resolved = resolved with { Progress = progress };
         var key = CacheKey(voice, engine, resolved);
         if (_clips.TryGet(key, out var cached))
         {

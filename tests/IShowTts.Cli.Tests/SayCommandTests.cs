@@ -106,4 +106,23 @@ public sealed class SayCommandTests
         Assert.Contains("ref.wav", r.Stderr);
         Assert.DoesNotContain("   at ", r.Stderr);
     }
+
+    [Fact]
+    public void SaysWithTheSystemVoiceWithoutAnyModel()
+    {
+        var output = TempWav();
+        var r = CliProcess.Run("say", "--engine", "espeak", "Hello chat", "--out", output);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var (rate, channels, bits, frames) = ReadWavHeader(output);
+        Assert.Equal((24000, 1, 16), (rate, channels, bits));
+        Assert.InRange(frames, 12000, 120000);
+    }
+
+    [Fact]
+    public void StreamsRawPcmToStandardOutput()
+    {
+        var r = CliProcess.Run("say", "--engine", "espeak", "--voice", "espeak-zh", "你好，欢迎", "--out", "-");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.True(r.Stdout.Length > 0);
+    }
 }

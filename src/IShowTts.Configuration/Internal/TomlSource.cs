@@ -29,7 +29,7 @@ internal static class TomlSource
         }
         catch (TomlException e)
         {
-            diagnostics.Error(new ConfigOrigin(sourceName, Math.Max(e.Line, 1), Math.Max(e.Column, 1), baseDirectory), "", e.Message);
+            diagnostics.Error(new ConfigOrigin(sourceName, Math.Max(e.Line ?? 1, 1), Math.Max(e.Column ?? 1, 1), baseDirectory), "", e.Message);
             return null;
         }
         var converter = new Converter(store, sourceName, baseDirectory, withLines);

@@ -25,8 +25,8 @@ public static class BackendSelector
 
     private static bool TryCreateCuda(out IBackend? backend, out string reason)
     {
-        backend = null;
-        reason = "the CUDA backend is not built into this version";
-        return false;
+        bool ok = Cuda.CudaBackend.TryCreate(out var cuda, out reason);
+        backend = cuda;
+        return ok;
     }
 }

@@ -11,6 +11,9 @@ public sealed class DiTState : IDisposable
 
     public long CapacityElements => _storage?.Capacity ?? 0;
 
+    /// <summary>Changes whenever the storage is replaced, so graphs recorded on the old buffers are dropped.</summary>
+    public int Generation { get; private set; }
+
     public Tensor X { get; private set; } = null!;          // (B, n, d) residual stream
     public Tensor U { get; private set; } = null!;          // (B, n, d) normed input / scratch
     public Tensor Qkv { get; private set; } = null!;        // (B, n, 3·inner)
@@ -56,6 +59,7 @@ public sealed class DiTState : IDisposable
             _storage?.Dispose();
             _storage = null;
             _storage = be.AllocateStorage(be.ComputeType, layout.TotalElements);
+            Generation++;
         }
         Tensor T(string name) => new(_storage, layout[name].Offset, layout[name].Shape);
         X = T("x"); U = T("u"); Qkv = T("qkv"); Attn = T("attn"); Hidden = T("hidden"); V = T("v");

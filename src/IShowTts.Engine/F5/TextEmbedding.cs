@@ -46,25 +46,40 @@ public static class TextEmbedding
         }
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, float[]> Tables = new();
+
     /// <summary>precompute_freqs_cis(text_dim, 8192) rows 0…n−1 per item, zero past its length: [cos | sin].</summary>
     private static float[] Sinusoids(int td, int n, IReadOnlyList<int> seqLens)
     {
-        int half = td / 2, b = seqLens.Count;
+        var full = Tables.GetOrAdd(td, BuildTable);
+        int b = seqLens.Count;
+        var table = new float[b * n * td];
+        for (int i = 0; i < b; i++)
+        {
+            int rows = Math.Min(Math.Min(n, seqLens[i]), F5Config.MaxFrames);
+            Array.Copy(full, 0, table, i * n * td, rows * td);
+        }
+        return table;
+    }
+
+    /// <summary>The whole 8192-row table, built once per width (16 MB at 512): sin/cos of float32 angles, as torch computes them.</summary>
+    private static float[] BuildTable(int td)
+    {
+        int half = td / 2;
         var freqs = new float[half];
         // float32 like torch: 1 / 10000^(2j/td).
         for (int j = 0; j < half; j++) freqs[j] = 1f / MathF.Pow(10000f, (float)(2 * j) / td);
-        var table = new float[b * n * td];
-        for (int i = 0; i < b; i++)
-            for (int t = 0; t < Math.Min(n, seqLens[i]); t++)
+        var table = new float[F5Config.MaxFrames * td];
+        Parallel.For(0, F5Config.MaxFrames, t =>
+        {
+            int row = t * td;
+            for (int j = 0; j < half; j++)
             {
-                int row = (i * n + t) * td;
-                for (int j = 0; j < half; j++)
-                {
-                    float angle = t * freqs[j];
-                    table[row + j] = (float)Math.Cos(angle);
-                    table[row + half + j] = (float)Math.Sin(angle);
-                }
+                float angle = t * freqs[j];
+                table[row + j] = (float)Math.Cos(angle);
+                table[row + half + j] = (float)Math.Sin(angle);
             }
+        });
         return table;
     }
 }

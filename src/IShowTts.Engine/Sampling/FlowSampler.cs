@@ -6,9 +6,24 @@ using IShowTts.Engine.Tensors;
 
 namespace IShowTts.Engine.Sampling;
 
-public sealed class FlowSampler(IBackend backend, DiT dit)
+public sealed class FlowSampler(IBackend backend, DiT dit) : IDisposable
 {
     public const int MaxDurationClamp = 65536;
+    private const int MaxCachedGraphs = 16;
+
+    private TensorStorage? _storage;
+    private int _storageGeneration;
+    private readonly Dictionary<string, IBackendGraph> _graphs = new(StringComparer.Ordinal);
+    private readonly LinkedList<string> _graphOrder = new();
+
+    /// <summary>
+    /// Replay the whole sampling loop as one recorded graph on backends that have them (one per request
+    /// shape, kept for the next request of that shape). ISHOWTTS_GRAPHS=0 turns it off.
+    /// </summary>
+    public bool UseGraphs { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_GRAPHS") != "0";
+
+    /// <summary>How the last Sample ran: "eager", "graph recorded" or "graph replayed".</summary>
+    public string LastMode { get; private set; } = "";
 
     /// <summary>Per item total frames after the official rule: max(duration, max(text, ref) + 1), clamped.</summary>
     public static int[] ResolveDurations(SampleRequest r)
@@ -50,32 +65,106 @@ public sealed class FlowSampler(IBackend backend, DiT dit)
         bool packed = r.CfgStrength >= 1e-5f;
         int[]? frameLens = b > 1 ? durations : null;
 
-        using var y = new OwnedTensor(backend, b, n, D);
-        using var cond = new OwnedTensor(backend, b, n, D);
-        backend.Upload(y.T, y0);
-        backend.Upload(cond.T, condHost);
-        dit.Prepare(r.TextIds, cond.T, frameLens, n, grid.AsSpan(0, r.Nfe), packed);
-
         long count = (long)b * n * D;
-        var trajectoryBuffer = r.Trajectory is null ? null : new float[count];
-        for (int step = 0; step < r.Nfe; step++)
+        var (y, cond) = Buffers(count);
+        backend.Upload(y, y0);
+        backend.Upload(cond, condHost);
+        dit.Prepare(r.TextIds, cond, frameLens, n, grid.AsSpan(0, r.Nfe), packed);
+
+        void Step(int step) =>
+            backend.EulerCfgStep(y, dit.Velocity, count, grid[step + 1] - grid[step], r.CfgStrength, packed);
+        void Loop()
+        {
+            for (int step = 0; step < r.Nfe; step++)
+            {
+                dit.Forward(y, step);
+                Step(step);
+            }
+        }
+
+        bool graphs = UseGraphs && r.Trajectory is null;
+        string key = graphs ? GraphKey(r, b, n, packed, frameLens, grid) : "";
+        if (graphs && _graphs.TryGetValue(key, out var graph))
         {
             cancel.ThrowIfCancellationRequested();
-            dit.Forward(y.T, step);
-            backend.EulerCfgStep(y.T, dit.Velocity, count, grid[step + 1] - grid[step], r.CfgStrength, packed);
-            if (trajectoryBuffer is not null)
+            graph.Launch();
+            stepProgress?.Report(r.Nfe);
+            LastMode = "graph replayed";
+        }
+        else
+        {
+            var trajectoryBuffer = r.Trajectory is null ? null : new float[count];
+            for (int step = 0; step < r.Nfe; step++)
             {
-                backend.Download(y.T, trajectoryBuffer);
-                r.Trajectory!(step + 1, trajectoryBuffer);
+                cancel.ThrowIfCancellationRequested();
+                dit.Forward(y, step);
+                Step(step);
+                if (trajectoryBuffer is not null)
+                {
+                    backend.Download(y, trajectoryBuffer);
+                    r.Trajectory!(step + 1, trajectoryBuffer);
+                }
+                stepProgress?.Report(step + 1);
             }
-            stepProgress?.Report(step + 1);
+            LastMode = "eager";
+            // Record this shape now (recording runs nothing) so the next request of it is one launch.
+            if (graphs && backend.Capture(Loop) is { } recorded)
+            {
+                Remember(key, recorded);
+                LastMode = "graph recorded";
+            }
         }
 
         var result = new float[count];
-        backend.Download(y.T, result);
+        backend.Download(y, result);
         for (int i = 0; i < b; i++)
             Array.Copy(condHost, i * n * D, result, i * n * D, Math.Min(r.Lens[i], n) * D);
         return result;
+    }
+
+    /// <summary>The ODE state and the condition, (count) each, kept between requests at stable addresses (graphs point at them).</summary>
+    private (Tensor Y, Tensor Cond) Buffers(long count)
+    {
+        if (_storage is null || _storage.Capacity < 2 * count)
+        {
+            ForgetGraphs();
+            _storage?.Dispose();
+            _storage = null;
+            _storage = backend.AllocateStorage(backend.ComputeType, 2 * count);
+        }
+        if (_storageGeneration != dit.State.Generation) ForgetGraphs();
+        return (new Tensor(_storage, 0, checked((int)count)), new Tensor(_storage, count, checked((int)count)));
+    }
+
+    private string GraphKey(SampleRequest r, int b, int n, bool packed, int[]? frameLens, float[] grid) =>
+        $"{b}|{n}|{r.Nfe}|{packed}|{r.CfgStrength:R}|{string.Join(',', grid.Select(t => t.ToString("R")))}|" +
+        $"{(frameLens is null ? "-" : string.Join(',', frameLens))}|{dit.State.Generation}";
+
+    private void Remember(string key, IBackendGraph graph)
+    {
+        _storageGeneration = dit.State.Generation;
+        _graphs[key] = graph;
+        _graphOrder.AddFirst(key);
+        while (_graphOrder.Count > MaxCachedGraphs)
+        {
+            var old = _graphOrder.Last!.Value;
+            _graphOrder.RemoveLast();
+            if (_graphs.Remove(old, out var g)) g.Dispose();
+        }
+    }
+
+    private void ForgetGraphs()
+    {
+        foreach (var g in _graphs.Values) g.Dispose();
+        _graphs.Clear();
+        _graphOrder.Clear();
+    }
+
+    public void Dispose()
+    {
+        ForgetGraphs();
+        _storage?.Dispose();
+        _storage = null;
     }
 
     /// <summary>y0 per item of its own duration, re-seeded per item as the official code does; zero padding after.</summary>

@@ -95,6 +95,16 @@ public interface IBackend : IDisposable
     /// </summary>
     void EulerCfgStep(Tensor y, Tensor v, long count, float dt, float cfgStrength, bool packed);
 
+    // ---- graphs ----
+
+    /// <summary>
+    /// Records the device work <paramref name="work"/> issues into a graph that Launch replays with the
+    /// same buffers and parameters and no host work in between (a CUDA graph); null when the backend
+    /// runs ops eagerly (the CPU). The work must not upload, download, allocate or synchronise, and it
+    /// is not executed by the capture.
+    /// </summary>
+    IBackendGraph? Capture(Action work);
+
     // ---- audio features ----
 
     /// <summary>

@@ -35,6 +35,9 @@ public sealed class ProfilingBackend(IBackend inner) : IBackend
     public void Synchronize() => inner.Synchronize();
     public void Dispose() => inner.Dispose();
 
+    /// <summary>While profiling, ops run eagerly so each can be timed.</summary>
+    public IBackendGraph? Capture(Action work) => Enabled ? null : inner.Capture(work);
+
     public void Copy(Tensor dst, Tensor src, long count) => Time("copy", 0, () => inner.Copy(dst, src, count));
     public void Fill(Tensor dst, float value, long count) => Time("fill", 0, () => inner.Fill(dst, value, count));
     public void Add(Tensor y, Tensor a, Tensor b, long count) => Time("add", count, () => inner.Add(y, a, b, count));

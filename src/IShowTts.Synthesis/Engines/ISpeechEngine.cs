@@ -29,4 +29,5 @@ public interface ISpeechEngine
 }
 
 /// <summary>A request with every default filled in.</summary>
-public sealed record ResolvedRequest(string Text, SpeakOptions Options, float TargetRms, bool RemoveSilence);
+/// <param name="Progress">sampling progress per chunk, for command-line and UI progress bars; may be null.</param>
+public sealed record ResolvedRequest(string Text, SpeakOptions Options, float TargetRms, bool RemoveSilence, IProgress<SpeakProgress>? Progress = null);

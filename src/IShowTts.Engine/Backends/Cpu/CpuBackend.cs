@@ -48,6 +48,9 @@ public sealed partial class CpuBackend : IBackend
 
     public void Dispose() => _scratch.Clear();
 
+    /// <summary>The CPU runs ops as they come: nothing to record.</summary>
+    public IBackendGraph? Capture(Action work) => null;
+
     internal static Span<float> Span(Tensor t) =>
         ((CpuStorage)t.Storage).Data.AsSpan(checked((int)t.Offset), checked((int)t.Count));
 

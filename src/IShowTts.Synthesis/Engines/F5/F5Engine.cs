@@ -92,7 +92,7 @@ public sealed class F5Engine : ISpeechEngine, IDisposable
             try
             {
                 int index = i;
-                wave = await Task.Run(() => _speaker.SpeakChunk(prepared, plan, index, options, null, null, cancel).Wave, cancel);
+                wave = await Task.Run(() => _speaker.SpeakChunk(prepared, plan, index, options, null, request.Progress, cancel).Wave, cancel);
             }
             catch (EngineException e)
             {

@@ -1,0 +1,116 @@
+// Writes an effective configuration back as TOML (`ishowtts config`): every key, with resolved
+// absolute paths, so that loading the text gives the same configuration. Secrets can be masked for
+// display; masked text is for reading, not for loading.
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace IShowTts.Configuration;
+
+public static class ConfigurationWriter
+{
+    public const string Mask = "********";
+
+    public static string Write(IShowTtsConfig config, bool maskSecrets = false)
+    {
+        string Secret(string value) => maskSecrets && value.Length > 0 ? Mask : value;
+        var root = new TomlTable
+        {
+            ["bind_addr"] = config.BindAddress,
+            ["default_voice"] = config.DefaultVoice,
+            ["api"] = Api(config.Api, Secret),
+            ["f5"] = F5(config.F5),
+            ["espeak"] = Espeak(config.Espeak),
+            ["danmaku"] = Danmaku(config.Danmaku, Secret),
+            ["paths"] = new TomlTable { ["data_dir"] = config.Paths.DataDirectory },
+        };
+        return TomlSerializer.Serialize(root);
+    }
+
+    private static TomlTable Api(ApiSettings api, Func<string, string> secret) => new()
+    {
+        ["max_parallel"] = (long)api.MaxParallel,
+        ["queue_capacity"] = (long)api.QueueCapacity,
+        ["request_timeout_secs"] = (long)api.RequestTimeoutSecs,
+        ["max_text_chars"] = (long)api.MaxTextChars,
+        ["max_upload_bytes"] = api.MaxUploadBytes,
+        ["max_audio_seconds"] = api.MaxAudioSeconds,
+        ["cors_origins"] = Strings(api.CorsOrigins),
+        ["allow_insecure_lan"] = api.AllowInsecureLan,
+        ["keys"] = Tables(api.Keys, k => new TomlTable { ["name"] = k.Name, ["key"] = secret(k.Key), ["scopes"] = Strings(k.Scopes) }),
+    };
+
+    private static TomlTable F5(F5Settings f5) => new()
+    {
+        ["model"] = f5.Model,
+        ["ckpt_file"] = f5.CheckpointFile ?? "",
+        ["vocab_file"] = f5.VocabFile ?? "",
+        ["vocoder_local_path"] = f5.VocoderLocalPath ?? "",
+        ["model_dir"] = f5.ModelDirectory,
+        ["hf_cache_dir"] = f5.HfCacheDirectory ?? "",
+        ["auto_download"] = f5.AutoDownload,
+        ["device"] = f5.Device,
+        ["default_nfe_step"] = (long)f5.DefaultNfeStep,
+        ["voices"] = Tables(f5.Voices, v => new TomlTable
+        {
+            ["id"] = v.Id,
+            ["reference_audio"] = v.ReferenceAudio,
+            ["reference_text"] = v.ReferenceText,
+            ["language"] = v.Language,
+            ["engine_label"] = v.EngineLabel,
+            ["preload"] = v.Preload,
+            ["owner"] = v.Owner,
+            ["consent_note"] = v.ConsentNote,
+        }),
+    };
+
+    private static TomlTable Espeak(EspeakSettings espeak) => new()
+    {
+        ["voice"] = espeak.Voice,
+        ["rate"] = (long)espeak.Rate,
+        ["voices"] = Tables(espeak.Voices, v => new TomlTable
+        {
+            ["id"] = v.Id, ["voice"] = v.Voice, ["rate"] = (long)v.Rate, ["language"] = v.Language, ["engine_label"] = v.EngineLabel,
+        }),
+    };
+
+    private static TomlTable Danmaku(DanmakuSettings d, Func<string, string> secret) => new()
+    {
+        ["twitch"] = new TomlTable
+        {
+            ["enabled"] = d.Twitch.Enabled, ["bot_username"] = d.Twitch.BotUsername, ["oauth_token"] = secret(d.Twitch.OAuthToken),
+            ["channels"] = Strings(d.Twitch.Channels),
+        },
+        ["youtube"] = new TomlTable
+        {
+            ["enabled"] = d.YouTube.Enabled, ["client_id"] = d.YouTube.ClientId, ["client_secret"] = secret(d.YouTube.ClientSecret),
+            ["refresh_token"] = secret(d.YouTube.RefreshToken), ["channel_id"] = d.YouTube.ChannelId,
+        },
+        ["queue"] = new TomlTable { ["capacity"] = (long)d.Queue.Capacity, ["rate_limit_per_sec"] = d.Queue.RateLimitPerSec },
+        ["filter"] = new TomlTable
+        {
+            ["max_words"] = (long)d.Filter.MaxWords, ["max_chars"] = (long)d.Filter.MaxChars, ["allow_links"] = d.Filter.AllowLinks,
+            ["banned_keywords"] = Strings(d.Filter.BannedKeywords),
+        },
+        ["tts"] = new TomlTable
+        {
+            ["voice_id"] = d.Tts.VoiceId, ["timeout_secs"] = (long)d.Tts.TimeoutSecs, ["nfe_step"] = (long)d.Tts.NfeStep,
+            ["remove_silence"] = d.Tts.RemoveSilence, ["message_template"] = d.Tts.MessageTemplate,
+        },
+    };
+
+    private static TomlArray Strings(IEnumerable<string> values)
+    {
+        var array = new TomlArray();
+        foreach (var v in values) array.Add(v);
+        return array;
+    }
+
+    /// <summary>An empty list is written as "key = []" so that it replaces a non-empty default when read back.</summary>
+    private static object Tables<T>(IReadOnlyList<T> items, Func<T, TomlTable> toTable)
+    {
+        if (items.Count == 0) return new TomlArray();
+        var array = new TomlTableArray();
+        foreach (var item in items) array.Add(toTable(item));
+        return array;
+    }
+}
