@@ -26,7 +26,7 @@ public static class ConfigurationWriter
         return TomlSerializer.Serialize(root);
     }
 
-    private static TomlTable Api(ApiSettings api, Func<string, string> secret) => new()
+    private static TomlTable Api(ApiSection api, Func<string, string> secret) => new()
     {
         ["max_parallel"] = (long)api.MaxParallel,
         ["queue_capacity"] = (long)api.QueueCapacity,
@@ -39,7 +39,7 @@ public static class ConfigurationWriter
         ["keys"] = Tables(api.Keys, k => new TomlTable { ["name"] = k.Name, ["key"] = secret(k.Key), ["scopes"] = Strings(k.Scopes) }),
     };
 
-    private static TomlTable F5(F5Settings f5) => new()
+    private static TomlTable F5(F5Section f5) => new()
     {
         ["model"] = f5.Model,
         ["ckpt_file"] = f5.CheckpointFile ?? "",
@@ -63,7 +63,7 @@ public static class ConfigurationWriter
         }),
     };
 
-    private static TomlTable Espeak(EspeakSettings espeak) => new()
+    private static TomlTable Espeak(EspeakSection espeak) => new()
     {
         ["voice"] = espeak.Voice,
         ["rate"] = (long)espeak.Rate,
@@ -73,7 +73,7 @@ public static class ConfigurationWriter
         }),
     };
 
-    private static TomlTable Danmaku(DanmakuSettings d, Func<string, string> secret) => new()
+    private static TomlTable Danmaku(DanmakuSection d, Func<string, string> secret) => new()
     {
         ["twitch"] = new TomlTable
         {

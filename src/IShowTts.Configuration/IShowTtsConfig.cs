@@ -10,18 +10,18 @@ public sealed record IShowTtsConfig
     /// <summary>The voice used when a request names none; "" when not set.</summary>
     public required string DefaultVoice { get; init; }
 
-    public required ApiSettings Api { get; init; }
+    public required ApiSection Api { get; init; }
 
-    public required F5Settings F5 { get; init; }
+    public required F5Section F5 { get; init; }
 
-    public required EspeakSettings Espeak { get; init; }
+    public required EspeakSection Espeak { get; init; }
 
-    public required DanmakuSettings Danmaku { get; init; }
+    public required DanmakuSection Danmaku { get; init; }
 
-    public required PathSettings Paths { get; init; }
+    public required PathsSection Paths { get; init; }
 
-    /// <summary>Voices left out with the reason (see F5Settings.Voices).</summary>
-    public required IReadOnlyList<VoiceProblem> VoiceProblems { get; init; }
+    /// <summary>Voices left out with the reason (see F5Section.Voices).</summary>
+    public required IReadOnlyList<UnavailableVoice> UnavailableVoices { get; init; }
 
     /// <summary>The configuration file read, or null when only defaults and overrides apply.</summary>
     public required string? SourceFile { get; init; }

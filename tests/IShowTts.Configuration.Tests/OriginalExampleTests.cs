@@ -29,7 +29,7 @@ public sealed class OriginalExampleTests
         Assert.Equal(clip, voice.ReferenceAudio);
         Assert.True(voice.Preload);
         Assert.Equal("en-US", voice.Language);
-        Assert.Empty(config.VoiceProblems);
+        Assert.Empty(config.UnavailableVoices);
         Assert.Equal("walter", config.Danmaku.Tts.VoiceId);
         Assert.Equal(new[] { "csm", "danmaku.tts.endpoint", "f5.python_package_path", "index_tts", "shimmy" },
             warnings.Select(w => w.Key).Order(StringComparer.Ordinal));
@@ -61,7 +61,7 @@ public sealed class OriginalExampleTests
         var (config, warnings) = ConfigurationLoader.Load(path, dir.Environment(), []);
 
         Assert.Empty(config.F5.Voices);
-        var problem = Assert.Single(config.VoiceProblems);
+        var problem = Assert.Single(config.UnavailableVoices);
         Assert.Equal("walter", problem.VoiceId);
         Assert.Contains("walter_reference.wav not found", problem.Reason);
         Assert.Equal(LineOf(path, "reference_audio = \"../data/voices/walter_reference.wav\""), problem.Origin.Line);

@@ -84,8 +84,8 @@ internal static class Confusables
 
         // Greek look-alikes.
         Add("αΑά", 'a'); Add("βΒ", 'b'); Add("εΕέ", 'e'); Add("Η", 'h'); Add("ηή", 'n'); Add("ιΙίϊΐ", 'i');
-        Add("κΚ", 'k'); Add("Μ", 'm'); Add("νΝ", 'v'); Add("οΟό", 'o'); Add("ρΡ", 'p'); Add("τΤ", 't');
-        Add("υΥύϋ", 'u'); Add("χΧ", 'x'); Add("γ", 'y'); Add("ΖζZ", 'z'); Add("ωώ", 'w'); Add("ς", 's');
+        Add("κΚ", 'k'); Add("Μ", 'm'); Add("Ν", 'n'); Add("ν", 'v'); Add("οΟό", 'o'); Add("ρΡ", 'p'); Add("τΤ", 't');
+        Add("υύϋ", 'u'); Add("Υγ", 'y'); Add("χΧ", 'x'); Add("Ζζ", 'z'); Add("ωώ", 'w'); Add("ς", 's');
         return table;
     }
 }

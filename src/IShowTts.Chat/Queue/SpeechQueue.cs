@@ -127,7 +127,7 @@ public sealed class SpeechQueue : IAsyncDisposable
     }
 
     /// <summary>Records a message the filters rejected: counted, logged, published; never queued.</summary>
-    public SubmitResult Reject(ChatMessage message, string text, DropReason reason, string? detail = null)
+    public SubmitResult RecordFiltered(ChatMessage message, string text, DropReason reason, string? detail = null)
     {
         var entry = new QueueEntry(CreateItem(message, text));
         lock (_gate) Finish(entry, QueueItemState.Filtered, reason, detail, by: null);
@@ -178,8 +178,7 @@ public sealed class SpeechQueue : IAsyncDisposable
             if (held is null) return null;
             _approvals.Remove(held);
             var fresh = new QueueEntry(held.Item with { ReceivedAt = _time.GetUtcNow() });
-            _changes.Publish(new QueueItemChange(fresh.Item, QueueItemState.AwaitingApproval, _time.GetUtcNow(), Detail: "approved", By: by));
-            result = Admit(fresh, exempt: true);
+            result = Admit(fresh, exempt: true, by);
         }
         Signal();
         return result;
@@ -381,7 +380,7 @@ public sealed class SpeechQueue : IAsyncDisposable
 
     // ---- admission ----
 
-    private SubmitResult Admit(QueueEntry entry, bool exempt)
+    private SubmitResult Admit(QueueEntry entry, bool exempt, string? by = null)
     {
         var now = _time.GetUtcNow();
         var settings = _settings;
@@ -420,7 +419,7 @@ public sealed class SpeechQueue : IAsyncDisposable
         _admitted++;
         entry.State = QueueItemState.Queued;
         _waiting.Add(entry);
-        Publish(entry, QueueItemState.Queued);
+        _changes.Publish(new QueueItemChange(item, QueueItemState.Queued, now, Detail: by is null ? null : "approved", By: by));
         return new SubmitResult(item, QueueItemState.Queued);
     }
 
@@ -532,7 +531,7 @@ public sealed class SpeechQueue : IAsyncDisposable
         var maxAge = settings.MaxAgeSecs > 0 ? TimeSpan.FromSeconds(settings.MaxAgeSecs) : (TimeSpan?)null;
         if (maxAge is { } age)
             foreach (var list in new[] { _waiting, _ready })
-                foreach (var stale in list.Where(e => now - e.Item.ReceivedAt > age).ToList())
+                foreach (var stale in list.Where(e => now - e.Item.ReceivedAt >= age).ToList())
                 {
                     list.Remove(stale);
                     Finish(stale, QueueItemState.Dropped, DropReason.Stale,
@@ -557,7 +556,7 @@ public sealed class SpeechQueue : IAsyncDisposable
         if (maxAge is { } limit)
             foreach (var entry in _waiting.Concat(_ready))
                 if (next is null || entry.Item.ReceivedAt + limit < next) next = entry.Item.ReceivedAt + limit;
-        return next is { } at ? (at - now > TimeSpan.Zero ? at - now + TimeSpan.FromMilliseconds(1) : TimeSpan.Zero) : null;
+        return next is { } at ? (at > now ? at - now : TimeSpan.Zero) : null;
     }
 
     private QueueEntry Best(List<QueueEntry> list)

@@ -1,6 +1,7 @@
 // Timings on the GPU machine (Category GpuBench, not a pass/fail test of speed): every op at the shapes
 // of workload W1 (shared/docs/gpu.md: CFG batch 2 × 1326 frames, d 1024, 16 × 64 heads, ff 2048; Vocos
-// 389 frames) with CUDA events, median of 20, and the whole W1 request at NFE 7 with random weights
+// 389 frames) with CUDA events, median of 20 (the paths M2 replaced beside the new ones), and the whole W1
+// request at NFE 7 with random weights
 // (reference mel → DiT sampling → Vocos → host) at NFE 7 and 32, median of 3 after a warm-up, with peak
 // engine memory.
 using System.Diagnostics;
@@ -63,6 +64,22 @@ public sealed class CudaW1Timings(CudaBackendFixture fixture) : IClassFixture<Cu
         Time("linear ff2 2048->1024 gated residual", 2.0 * Rows * Ff * D, () => cuda.Linear(x, hidden, w2, b2, Rows, Ff, D, Epilogue.GatedResidual(mod.View(5 * D, D))), true);
         lines.Add($"{"= one DiT layer",-46} {layer * 1000,9:F1} µs  (x22 = {layer * 22:F2} ms a step)");
         Time("conv_pos conv1d 2x1326x1024 k31 g16 Mish", 2.0 * Rows * D * (D / 16) * 31, () => cuda.Conv1d(attn, x, convW, convB, B, N, D, D, 31, 16, Activation.Mish));
+        // The paths M2 replaced, for the before/after figures.
+        Time("conv_pos conv1d, v1 im2col + GEMM (old)", 2.0 * Rows * D * (D / 16) * 31, () => WithFlag(() => cuda.UseImplicitGemmConv = false, () => cuda.UseImplicitGemmConv = true,
+            () => cuda.Conv1d(attn, x, convW, convB, B, N, D, D, 31, 16, Activation.Mish)));
+        Time("layernorm_modulate, v1 scalar (old)", 0, () => WithFlag(() => cuda.UseVectorKernels = false, () => cuda.UseVectorKernels = true,
+            () => cuda.LayerNormModulate(u, x, mod.View(0, D), mod.View(D, D), Rows, D, 1e-6f)));
+        Time("rotary, v3 scalar (old)", 0, () => WithFlag(() => cuda.UseVectorKernels = false, () => cuda.UseVectorKernels = true,
+            () => cuda.Rotary(qkv, B, N, H, Dh, H)));
+        Time("attention, v2 attention_mma (old)", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionVersion = 2, () => cuda.AttentionVersion = 3,
+            () => cuda.Attention(attn, qkv, B, N, H, Dh)));
+        Time("attention, v3 with 4 warps (64 rows)", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionWarps = 4, () => cuda.AttentionWarps = 8,
+            () => cuda.Attention(attn, qkv, B, N, H, Dh)));
+        Time("linear out gated, float scratch + pass (old)", 2.0 * Rows * D * D, () => WithFlag(() => cuda.UseAlphaVectorGate = false, () => cuda.UseAlphaVectorGate = true,
+            () => cuda.Linear(x, attn, wo, bo, Rows, D, D, Epilogue.GatedResidual(mod.View(2 * D, D)))));
+        Time("linear ff2 gated, float scratch + pass (old)", 2.0 * Rows * Ff * D, () => WithFlag(() => cuda.UseAlphaVectorGate = false, () => cuda.UseAlphaVectorGate = true,
+            () => cuda.Linear(x, hidden, w2, b2, Rows, Ff, D, Epilogue.GatedResidual(mod.View(5 * D, D)))));
+        Time("linear out 1024->1024 +bias, no gate (GEMM floor)", 2.0 * Rows * D * D, () => cuda.Linear(u, attn, wo, bo, Rows, D, D, Epilogue.None));
         Time("euler_cfg_step 1326x100", 0, () => cuda.EulerCfgStep(y, v, (long)N * 100, 0.1f, 2f, true));
         Time("copy 2652x1024 f16 (device to device)", 0, () => cuda.Copy(u, x, (long)Rows * D));
         Report(lines);
@@ -112,7 +129,7 @@ public sealed class CudaW1Timings(CudaBackendFixture fixture) : IClassFixture<Cu
                 var clock = Stopwatch.StartNew();
                 Request(nfe);
                 times.Add(clock.Elapsed.TotalMilliseconds);
-                phases.Add($"{melMs:F1}/{sampleMs:F1}/{vocoderMs:F1}");
+                phases.Add($"{melMs:F1}/{sampleMs:F1}/{vocoderMs:F1} ({sampler.LastMode})");
             }
             var order = Enumerable.Range(0, 3).OrderBy(i => times[i]).ToArray();
             lines.Add($"W1 NFE {nfe} end to end (mel + {nfe} CFG steps + Vocos + copy): median {times[order[1]]:F1} ms " +
@@ -150,6 +167,19 @@ public sealed class CudaW1Timings(CudaBackendFixture fixture) : IClassFixture<Cu
             $"upload 1326x512 floats {Wall(() => cuda.Upload(state.TextTmp, new float[1326 * 512])):F2}");
         lines.Add($"engine memory: weights {weights / 1048576.0:F0} MiB, peak held {cuda.PeakAllocatedBytes / 1048576.0:F0} MiB, peak reserved {cuda.PeakReservedBytes / 1048576.0:F0} MiB");
         Report(lines);
+    }
+
+    private static void WithFlag(Action set, Action reset, Action op)
+    {
+        set();
+        try
+        {
+            op();
+        }
+        finally
+        {
+            reset();
+        }
     }
 
     private static void Report(List<string> lines)

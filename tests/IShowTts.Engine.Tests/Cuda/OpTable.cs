@@ -2,6 +2,7 @@
 // Shapes are odd on purpose (rows not multiples of a tile, head sizes 16…128 on both attention kernels:
 // tensor cores for F16/BF16 with dh 16/32/64/128, the simple kernel for F32 and dh 40, a chunked im2col) and
 // include the tiny golden models' sizes (d 64, dh 16, text_dim 32). Adding an op adds rows here.
+using IShowTts.Engine.Backends.Cuda;
 using IShowTts.Engine.Tensors;
 using IShowTts.Engine.Vocoder;
 
@@ -157,6 +158,35 @@ internal static class OpTable
         yield return Attention(BF16, 1, 300, 2, 64);
         yield return Attention(F16, 2, 1326, 2, 64);     // W1's frame count: 20 full key tiles and a partial one
         yield return Attention(F16, 1, 129, 3, 32);
+
+        // M2 kernels: the implicit-GEMM conv (64 channels per group), attention_fa (dh 64: one exact tile,
+        // partial tiles and blocks, both block sizes, and v2 kept reachable), layernorm_vec, rotary_pairs
+        // and the alpha-vector gated residual, each beside the path it replaces where a switch exists.
+        yield return Conv(F16, 2, 200, 256, 256, 31, 4, Activation.Mish);
+        yield return Conv(BF16, 1, 37, 128, 128, 31, 2, Activation.Mish);
+        yield return Conv(F16, 1, 300, 128, 128, 7, 2, Activation.None);
+        yield return Variant("im2col", Conv(F16, 2, 200, 256, 256, 31, 4, Activation.Mish), c => c.UseImplicitGemmConv = false, c => c.UseImplicitGemmConv = true);
+        yield return Attention(F16, 1, 64, 1, 64);
+        yield return Attention(F16, 2, 129, 3, 64);
+        yield return Attention(BF16, 2, 1326, 2, 64);
+        yield return Variant("w4", Attention(F16, 2, 1326, 2, 64), c => c.AttentionWarps = 4, c => c.AttentionWarps = 8);
+        yield return Variant("w4", Attention(BF16, 1, 200, 3, 64), c => c.AttentionWarps = 4, c => c.AttentionWarps = 8);
+        yield return Variant("v2", Attention(F16, 2, 300, 2, 64), c => c.AttentionVersion = 2, c => c.AttentionVersion = 3);
+        yield return Linear(F16, 45, 128, 64, bias: false, "gated");
+        yield return Linear(BF16, 45, 128, 64, bias: true, "gated");
+        yield return Linear(F16, 2652 / 13, 1024, 1024, bias: true, "gated");
+        yield return Variant("scratch", Linear(F16, 45, 128, 64, bias: true, "gated"), c => c.UseAlphaVectorGate = false, c => c.UseAlphaVectorGate = true);
+        yield return new("layernorm_modulate bf16 64x2048", BF16, r =>
+        {
+            var x = r.Input(3f, 64, 2048);
+            var shift = r.Input(1f, 2048);
+            var scale = r.Input(1f, 2048);
+            var y = r.Output(64, 2048);
+            r.Backend.LayerNormModulate(y, x, shift, scale, 64, 2048, 1e-6f);
+            return y;
+        });
+        yield return Variant("scalar", Rotary(F16, 2, 50, 4, 16, 4), c => c.UseVectorKernels = false, c => c.UseVectorKernels = true);
+        yield return Rotary(BF16, 2, 1326, 16, 64, 16);
         yield return new("logmel f32 24000 samples nfft1024 hop256 100 mels", F32, r =>
         {
             var wave = r.Input(0.5f, 24000);
@@ -213,6 +243,22 @@ internal static class OpTable
             var y = r.Output(b, n, co);
             r.Backend.Conv1d(y, x, w, bias, b, n, ci, co, k, groups, act);
             return y;
+        });
+
+    /// <summary>The row again with a CUDA backend switch flipped for its run (the CPU side ignores it).</summary>
+    private static OpCase Variant(string label, OpCase row, Action<CudaBackend> set, Action<CudaBackend> reset) =>
+        new($"{row.Name} {label}", row.Type, r =>
+        {
+            if (r.Backend is not CudaBackend cuda) return row.Run(r);
+            set(cuda);
+            try
+            {
+                return row.Run(r);
+            }
+            finally
+            {
+                reset(cuda);
+            }
         });
 
     private static OpCase Rotary(DType t, int b, int n, int h, int dh, int rotaryHeads) =>

@@ -3,9 +3,9 @@ namespace IShowTts.Configuration.Internal.Binding;
 
 internal static class ApiBinder
 {
-    public static ApiSettings Bind(TableReader r)
+    public static ApiSection Bind(TableReader r)
     {
-        var settings = new ApiSettings
+        var settings = new ApiSection
         {
             MaxParallel = r.Int("max_parallel", 3, 1, 256),
             QueueCapacity = r.Int("queue_capacity", 64, 0, 1_000_000),
@@ -30,9 +30,9 @@ internal static class ApiBinder
         return origins;
     }
 
-    private static IReadOnlyList<ApiKeySettings> Keys(TableReader r)
+    private static IReadOnlyList<ApiKeySection> Keys(TableReader r)
     {
-        var keys = new List<ApiKeySettings>();
+        var keys = new List<ApiKeySection>();
         var seen = new Dictionary<string, ConfigOrigin>(StringComparer.Ordinal);
         foreach (var k in r.Tables("keys"))
         {
@@ -46,7 +46,7 @@ internal static class ApiBinder
             if (key.Length > 0 && !seen.TryAdd(key, k.OriginOf("key")))
                 k.Error("key", $"the same key is already configured at {seen[key]}");
             k.Finish();
-            keys.Add(new ApiKeySettings(name, key, scopes));
+            keys.Add(new ApiKeySection(name, key, scopes));
         }
         return keys;
     }

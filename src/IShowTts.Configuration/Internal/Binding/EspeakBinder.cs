@@ -5,22 +5,22 @@ namespace IShowTts.Configuration.Internal.Binding;
 
 internal static partial class EspeakBinder
 {
-    public static EspeakSettings Bind(TableReader r, VoiceRegistry registry)
+    public static EspeakSection Bind(TableReader r, VoiceRegistry registry)
     {
         var defaultVoice = EspeakVoiceName(r, "voice", "en-us");
         var defaultRate = r.Int("rate", 175, 80, 450);
-        var voices = new List<EspeakVoiceSettings>();
+        var voices = new List<EspeakVoiceSection>();
         foreach (var v in r.Tables("voices"))
         {
             var id = v.RequiredString("id").Trim();
             bool registered = registry.Add(id, v.OriginOf("id"), v.KeyPath("id"));
-            var voice = new EspeakVoiceSettings(id, EspeakVoiceName(v, "voice", defaultVoice), v.Int("rate", defaultRate, 80, 450),
+            var voice = new EspeakVoiceSection(id, EspeakVoiceName(v, "voice", defaultVoice), v.Int("rate", defaultRate, 80, 450),
                 v.Choice("language", "en-US", Languages.Supported, Languages.Aliases), v.String("engine_label", "eSpeak"));
             v.Finish();
             if (registered) voices.Add(voice);
         }
         r.Finish();
-        return new EspeakSettings { Voice = defaultVoice, Rate = defaultRate, Voices = voices };
+        return new EspeakSection { Voice = defaultVoice, Rate = defaultRate, Voices = voices };
     }
 
     private static string EspeakVoiceName(TableReader r, string key, string fallback)

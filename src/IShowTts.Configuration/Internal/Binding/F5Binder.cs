@@ -8,8 +8,8 @@ internal static partial class F5Binder
 {
     public static readonly IReadOnlyList<string> Models = ["F5TTS_v1_Base", "F5TTS_Base"];
 
-    public static F5Settings Bind(TableReader r, PathSettings paths, IReadOnlyDictionary<string, string?> environment,
-        VoiceRegistry registry, List<VoiceProblem> voiceProblems)
+    public static F5Section Bind(TableReader r, PathsSection paths, IReadOnlyDictionary<string, string?> environment,
+        VoiceRegistry registry, List<UnavailableVoice> unavailableVoices)
     {
         var model = r.Choice("model", "F5TTS_v1_Base", Models);
         var device = r.String("device", "auto").Trim().ToLowerInvariant();
@@ -20,7 +20,7 @@ internal static partial class F5Binder
         }
         var modelDir = OptionalPath(r, "model_dir", environment, mustExist: false)
             ?? Path.Combine(paths.ModelsDirectory, model);
-        var settings = new F5Settings
+        var settings = new F5Section
         {
             Model = model,
             CheckpointFile = OptionalPath(r, "ckpt_file", environment, mustExist: true),
@@ -31,17 +31,17 @@ internal static partial class F5Binder
             AutoDownload = r.Boolean("auto_download", true),
             Device = device,
             DefaultNfeStep = r.Int("default_nfe_step", 7, 1, 128),
-            Voices = Voices(r, environment, registry, voiceProblems),
+            Voices = Voices(r, environment, registry, unavailableVoices),
         };
         r.Ignore("python_package_path", "there is no Python in iShowTTS.NET");
         r.Finish();
         return settings;
     }
 
-    private static IReadOnlyList<F5VoiceSettings> Voices(TableReader r, IReadOnlyDictionary<string, string?> environment,
-        VoiceRegistry registry, List<VoiceProblem> voiceProblems)
+    private static IReadOnlyList<F5VoiceSection> Voices(TableReader r, IReadOnlyDictionary<string, string?> environment,
+        VoiceRegistry registry, List<UnavailableVoice> unavailableVoices)
     {
-        var voices = new List<F5VoiceSettings>();
+        var voices = new List<F5VoiceSection>();
         foreach (var v in r.Tables("voices"))
         {
             var id = v.RequiredString("id").Trim();
@@ -49,7 +49,7 @@ internal static partial class F5Binder
             var audioText = v.RequiredString("reference_audio").Trim();
             var audio = audioText.Length == 0 ? "" : ConfigPaths.Resolve(audioText, v.OriginOf("reference_audio"), environment);
             var referenceText = v.RequiredString("reference_text");
-            var voice = new F5VoiceSettings(
+            var voice = new F5VoiceSection(
                 id, audio, referenceText.Trim(),
                 v.Choice("language", "en-US", Languages.Supported, Languages.Aliases),
                 v.String("engine_label", "F5"),
@@ -62,7 +62,7 @@ internal static partial class F5Binder
             {
                 var reason = Directory.Exists(audio) ? $"reference audio {audio} is a directory, not a file" : $"reference audio {audio} not found";
                 registry.MarkUnavailable(id, reason);
-                voiceProblems.Add(new VoiceProblem(id, "f5", reason, v.OriginOf("reference_audio")));
+                unavailableVoices.Add(new UnavailableVoice(id, "f5", reason, v.OriginOf("reference_audio")));
                 v.Warn("reference_audio", $"voice \"{id}\" left out: {reason}");
                 continue;
             }

@@ -3,13 +3,13 @@ namespace IShowTts.Configuration.Internal.Binding;
 
 internal static class PathsBinder
 {
-    public static PathSettings Bind(TableReader r, IReadOnlyDictionary<string, string?> environment)
+    public static PathsSection Bind(TableReader r, IReadOnlyDictionary<string, string?> environment)
     {
         var dataDir = r.String("data_dir", "").Trim();
         var resolved = dataDir.Length == 0
             ? ConfigPaths.DefaultDataDirectory(environment)
             : ConfigPaths.Resolve(dataDir, r.OriginOf("data_dir"), environment);
         r.Finish();
-        return new PathSettings(resolved);
+        return new PathsSection(resolved);
     }
 }

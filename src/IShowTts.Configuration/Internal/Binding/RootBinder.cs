@@ -14,10 +14,10 @@ internal static class RootBinder
         var defaultVoice = r.String("default_voice", "").Trim();
 
         var voices = new VoiceRegistry(diagnostics);
-        var voiceProblems = new List<VoiceProblem>();
+        var unavailableVoices = new List<UnavailableVoice>();
         var paths = PathsBinder.Bind(r.Table("paths"), environment);
         var api = ApiBinder.Bind(r.Table("api"));
-        var f5 = F5Binder.Bind(r.Table("f5"), paths, environment, voices, voiceProblems);
+        var f5 = F5Binder.Bind(r.Table("f5"), paths, environment, voices, unavailableVoices);
         var espeak = EspeakBinder.Bind(r.Table("espeak"), voices);
         var danmakuReader = r.Table("danmaku");
         var danmaku = DanmakuBinder.Bind(danmakuReader, voices);
@@ -36,7 +36,7 @@ internal static class RootBinder
             Espeak = espeak,
             Danmaku = danmaku,
             Paths = paths,
-            VoiceProblems = voiceProblems,
+            UnavailableVoices = unavailableVoices,
             SourceFile = sourceFile,
             Origins = new Dictionary<string, ConfigOrigin>(diagnostics.Origins, StringComparer.Ordinal),
         };

@@ -14,6 +14,13 @@ public sealed partial class CudaBackend
     private const int AttentionQueriesPerBlock = 16;
     private const int MmaRowsPerBlock = 64;
     private const int MmaKeysPerTile = 64;
+    private const int RotaryFramesPerBlock = 4;
+
+    /// <summary>Tensor-core attention version for head size 64: 3 (attention_fa, default) or 2 (attention_mma). ISHOWTTS_CUDA_ATTENTION=v2 picks 2.</summary>
+    internal int AttentionVersion { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_ATTENTION") == "v2" ? 2 : 3;
+
+    /// <summary>Warps (16 query rows each) per block of attention_fa: 4 or 8.</summary>
+    internal int AttentionWarps { get; set; } = 8;
 
     /// <summary>Use attention_simple even where the tensor-core kernel applies (bench comparisons, debugging).</summary>
     internal bool ForceSimpleAttention { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_ATTENTION") == "simple";
@@ -28,6 +35,12 @@ public sealed partial class CudaBackend
         var invFreq = new InvFreq64();
         // The CPU backend's float formula, so both sides rotate by the same angles.
         for (int j = 0; j < half; j++) invFreq[j] = 1f / MathF.Pow(10000f, (2f * j) / dh);
+        if (UseVectorKernels && qkv.DType is (DType.F16 or DType.BF16) && dh % 2 == 0 && Ptr(qkv) % 4 == 0)
+        {
+            Args().Add(Ptr(qkv)).Add(Code(qkv)).Add(b).Add(n).Add(h).Add(dh).Add(heads).Add(invFreq);
+            Launch("rotary_pairs", (uint)Math.Min(((long)b * n + RotaryFramesPerBlock - 1) / RotaryFramesPerBlock, MultiprocessorCount * 16L));
+            return;
+        }
         Args().Add(Ptr(qkv)).Add(Code(qkv)).Add(b).Add(n).Add(h).Add(dh).Add(heads).Add(invFreq);
         Launch("rotary_interleaved", (uint)Math.Min((long)b * n, MultiprocessorCount * 16L));
     }
@@ -44,7 +57,16 @@ public sealed partial class CudaBackend
         if (!ForceSimpleAttention && ComputeCapability.Major >= 8 && qkv.DType is (DType.F16 or DType.BF16)
             && dh is (16 or 32 or 64 or 128) && packed % 16 == 0)
         {
-            string kernel = $"attention_mma_{(qkv.DType == DType.F16 ? "f16" : "bf16")}_d{dh}";
+            string type = qkv.DType == DType.F16 ? "f16" : "bf16";
+            if (AttentionVersion >= 3 && dh == 64 && (y.DType == qkv.DType || y.DType == DType.F32) && Ptr(y) % 4 == 0)
+            {
+                int warps = AttentionWarps == 4 ? 4 : 8, rows = 16 * warps;
+                uint fa = (uint)((rows + 4 * MmaKeysPerTile) * (dh + 8) * sizeof(ushort));
+                Args().Add(Ptr(y)).Add(Code(y)).Add(packed).Add(n).Add(h).Add(scaleLog2e);
+                Launch($"attention_fa_{type}_d64_w{warps}", (uint)((n + rows - 1) / rows), (uint)(32 * warps), fa, (uint)h, (uint)b);
+                return;
+            }
+            string kernel = $"attention_mma_{type}_d{dh}";
             uint tiles = (uint)((MmaRowsPerBlock + 2 * MmaKeysPerTile) * (dh + 8) * sizeof(ushort));
             Args().Add(Ptr(y)).Add(Code(y)).Add(packed).Add(n).Add(h).Add(scaleLog2e);
             Launch(kernel, (uint)((n + MmaRowsPerBlock - 1) / MmaRowsPerBlock), 128, tiles, (uint)h, (uint)b);

@@ -1,6 +1,9 @@
-// Convolutions over time: depthwise directly (conv.cu), grouped as im2col + one strided-batched
-// cuBLASLt GEMM over the groups per chunk of rows (the CPU backend's formulation), then one pass for
-// bias and activation. The im2col workspace is capped, so long inputs go in several chunks.
+// Convolutions over time: depthwise directly (conv.cu); grouped with 64 input and 64 output channels per
+// group in 16-bit on sm_80+ (F5's conv_pos) through the implicit-GEMM tensor-core kernel conv_igemm
+// (weights repacked per call into a workspace, bias and activation fused); any other grouped conv as
+// im2col + one strided-batched cuBLASLt GEMM over the groups per chunk of rows (the CPU backend's
+// formulation), then one pass for bias and activation. The im2col workspace is capped, so long inputs
+// go in several chunks.
 using IShowTts.Engine.Backends.Cuda.Gemm;
 using IShowTts.Engine.Backends.Cuda.Memory;
 using IShowTts.Engine.Backends.Cuda.Native;
@@ -11,6 +14,10 @@ namespace IShowTts.Engine.Backends.Cuda;
 public sealed partial class CudaBackend
 {
     private const long Im2ColBudgetElements = 16L << 20;
+    private const int ImplicitGemmChannels = 64, ImplicitGemmRows = 128, ImplicitGemmMaxKernel = 63;
+
+    /// <summary>Use conv_igemm where it applies (off: im2col + GEMM, for comparisons).</summary>
+    internal bool UseImplicitGemmConv { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_CONV") != "im2col";
 
     public void DepthwiseConv1d(Tensor y, Tensor x, Tensor w, Tensor bias, int b, int n, int c, int k)
     {
@@ -39,6 +46,19 @@ public sealed partial class CudaBackend
 
         DType ab = w.DType;
         int abSize = ab.SizeInBytes();
+        if (UseImplicitGemmConv && ComputeCapability.Major >= 8 && ab is (DType.F16 or DType.BF16) && x.DType == ab && y.DType == ab
+            && cig == ImplicitGemmChannels && cog == ImplicitGemmChannels && ci == co && k <= ImplicitGemmMaxKernel
+            && Ptr(x) % 16 == 0 && Ptr(y) % 16 == 0 && Ptr(w) % 2 == 0)
+        {
+            ulong packed = _scratch.Get(ScratchSlot.ConvWeights, (long)co * cols * abSize);
+            Args().Add(packed).Add(Ptr(w)).Add(co).Add(cig).Add(k).Add(groups);
+            Launch("conv_repack_weights", GridFor((long)co * cols));
+            uint shared = (uint)((ImplicitGemmRows + k - 1 + 2 * ImplicitGemmChannels) * (ImplicitGemmChannels + 8) * sizeof(ushort));
+            Args().Add(Ptr(y)).Add(Ptr(x)).Add(packed).Add(Ptr(bias)).Add(Code(bias)).Add(n).Add(ci).Add(k).Add((int)act);
+            Launch(ab == DType.F16 ? "conv_igemm_f16" : "conv_igemm_bf16", (uint)((n + ImplicitGemmRows - 1) / ImplicitGemmRows), 128, shared,
+                (uint)groups, (uint)b);
+            return;
+        }
         bool direct = y.DType == ab || y.DType == DType.F32;
         DType resultType = direct ? y.DType : DType.F32;
         int resultSize = resultType.SizeInBytes();

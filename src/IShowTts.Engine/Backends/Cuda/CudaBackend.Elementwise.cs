@@ -68,6 +68,7 @@ public sealed partial class CudaBackend
         foreach (var id in ids)
             if (id >= vocab) throw new EngineException($"token id {id} is outside the embedding table of {vocab} rows");
         MakeCurrent();
+        ThrowIfCapturing("Embedding (it uploads token ids)");
         ulong deviceIds = _scratch.Get(ScratchSlot.TokenIds, (long)rows * sizeof(int));
         for (int start = 0; start < rows; start += (int)(_staging.MaxChunkBytes / sizeof(int)))
         {

@@ -49,7 +49,7 @@ public sealed partial class CudaBackend
     /// <summary>With ISHOWTTS_CUDA_SYNC=1, waits after every op so an asynchronous fault names its op.</summary>
     private void AfterOp(string what)
     {
-        if (!_syncEachOp) return;
+        if (!_syncEachOp || _capturing is not null) return;
         int status = CudaDriver.cuStreamSynchronize(_stream.Value);
         if (status != 0) throw CudaDriver.Error(status, $"cuStreamSynchronize after {what}");
     }

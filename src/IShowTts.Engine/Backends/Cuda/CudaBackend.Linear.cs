@@ -2,8 +2,11 @@
 //   1. cuBLASLt alone: bias, GELU-tanh (its GELU epilogue is the tanh form) and plain accumulation
 //      (beta = 1, C = y) are fused into the GEMM.
 //   2. GEMM (+ bias) into y, then the activation in place (exact GELU, SiLU, Mish).
-//   3. GEMM into a float workspace, then one ew_linear_epilogue pass: bias, activation, per-column gate
-//      and accumulation (the DiT's gated residual). M2: fold the gate into a custom GEMM epilogue.
+//   3. The DiT's gated residual y += gate ⊙ (x·Wᵀ + b) with 16-bit y: cuBLASLt with a device alpha vector
+//      (alpha = gate as float, beta = 1, C = D = y) and the bias epilogue on a gated bias gate ⊙ b, both
+//      written by one tiny ew_gate_vectors launch (M2; was path 4, 35–45 µs → GEMM time at W1).
+//   4. GEMM into a float workspace, then one ew_linear_epilogue pass: bias, activation, per-column gate
+//      and accumulation (anything else, and where cuBLASLt has no alpha-vector algorithm).
 // Inputs of another element type than the weights are converted first (cuBLASLt wants A and B alike).
 using IShowTts.Engine.Backends.Cuda.Gemm;
 using IShowTts.Engine.Backends.Cuda.Memory;
@@ -55,11 +58,43 @@ public sealed partial class CudaBackend
             Launch("ew_activate", GridFor((long)m * o));
             return;
         }
+        if (UseAlphaVectorGate && gate is not null && accumulate && act == Activation.None && y.DType == ab && ab != DType.F32
+            && biasFusable && TryGatedResidualGemm(y, xp, w, bias, gate, m, i, o))
+            return;
         ulong result = _scratch.Get(ScratchSlot.GemmResult, (long)m * o * sizeof(float));
         RowMajorGemm(result, DType.F32, xp, Ptr(w), ab, null, m, o, i, CublasLt.EpilogueDefault, 0f);
         Args().Add(Ptr(y)).Add(Code(y)).Add(result).Add((int)DType.F32).Add(PtrOrZero(bias)).Add(Code(bias))
             .Add(PtrOrZero(gate)).Add(Code(gate)).Add((long)m).Add(o).Add((int)act).Add(accumulate ? 1 : 0);
         Launch("ew_linear_epilogue", GridFor((long)m * o));
+    }
+
+    /// <summary>Fuse the gated residual into the GEMM through a cuBLASLt alpha vector (path 3); off: the float-scratch path.</summary>
+    internal bool UseAlphaVectorGate { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_GATE") != "scratch";
+
+    private bool TryGatedResidualGemm(Tensor y, ulong xp, Tensor w, Tensor? bias, Tensor gate, int m, int i, int o)
+    {
+        DType ab = w.DType;
+        long alphaBytes = ((long)o * sizeof(float) + 255) / 256 * 256;
+        ulong alpha = _scratch.Get(ScratchSlot.GateVectors, alphaBytes + (long)o * ab.SizeInBytes());
+        ulong gatedBias = alpha + (ulong)alphaBytes;
+        ulong yp = Ptr(y);
+        var shape = new GemmShape(m, o, i, i, i, o, 1, 0, 0, 0, DataType(ab), DataType(y.DType),
+            bias is null ? CublasLt.EpilogueDefault : CublasLt.EpilogueBias, bias is null ? -1 : DataType(y.DType),
+            AlignOf(xp), AlignOf(Ptr(w)), AlignOf(yp), CublasLt.PointerModeAlphaDeviceVectorBetaHost);
+        if (!_gemm.TryPrepare(shape)) return false;
+        Args().Add(alpha).Add(gatedBias).Add((int)ab).Add(Ptr(gate)).Add(Code(gate)).Add(PtrOrZero(bias)).Add(Code(bias)).Add(o);
+        Launch("ew_gate_vectors", (uint)((o + Threads - 1) / Threads));
+        if (bias is not null)
+        {
+            // The bias epilogue reads a pointer set on the shared plan: point it at the gated bias.
+            _gemm.Run(_stream.Value, shape, yp, xp, Ptr(w), gatedBias, 1f, alpha);
+        }
+        else
+        {
+            _gemm.Run(_stream.Value, shape, yp, xp, Ptr(w), 0, 1f, alpha);
+        }
+        AfterOp("Linear (gated residual)");
+        return true;
     }
 
     /// <summary>y (rows, cols) = x (rows, k) · w (cols, k)ᵀ, contiguous rows, through a cached cuBLASLt plan.</summary>

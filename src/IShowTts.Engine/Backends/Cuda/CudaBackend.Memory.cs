@@ -22,6 +22,7 @@ public sealed partial class CudaBackend
     {
         if (src.Length != dst.Count) throw new ArgumentException($"upload of {src.Length} values into {dst}");
         MakeCurrent();
+        ThrowIfCapturing("Upload");
         ulong target = Ptr(dst);
         int size = dst.DType.SizeInBytes();
         int chunk = (int)(_staging.MaxChunkBytes / sizeof(float));
@@ -44,6 +45,7 @@ public sealed partial class CudaBackend
     {
         if (dst.Length != src.Count) throw new ArgumentException($"download of {src} into {dst.Length} values");
         MakeCurrent();
+        ThrowIfCapturing("Download");
         ulong from = Ptr(src);
         int size = src.DType.SizeInBytes();
         int chunk = (int)(_staging.MaxChunkBytes / sizeof(float));

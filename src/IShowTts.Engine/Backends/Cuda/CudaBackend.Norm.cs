@@ -1,4 +1,5 @@
-// LayerNorm (affine or modulated) and the global response norm: layernorm.cu and grn.cu.
+// LayerNorm (affine or modulated) and the global response norm: layernorm.cu and grn.cu. 16-bit rows of
+// 256·k ≤ 2048 channels take layernorm_vec (a warp per row, one read, one write); others layernorm.
 using IShowTts.Engine.Backends.Cuda.Memory;
 using IShowTts.Engine.Tensors;
 
@@ -23,11 +24,30 @@ public sealed partial class CudaBackend
         if (scale is not null) Need(scale, c, "LayerNormModulate scale");
         if (rows == 0) return;
         MakeCurrent();
+        if (UseVectorKernels && x.DType is (DType.F16 or DType.BF16) && y.DType == x.DType && c % 256 == 0 && c <= 2048
+            && SameTypeAligned(x.DType, x, y, gamma, beta, shift, scale))
+        {
+            Args().Add(Ptr(y)).Add(Ptr(x)).Add((int)x.DType).Add(PtrOrZero(gamma)).Add(PtrOrZero(beta))
+                .Add(PtrOrZero(shift)).Add(PtrOrZero(scale)).Add(rows).Add(c).Add(eps);
+            Launch("layernorm_vec", (uint)((rows + 7) / 8));
+            return;
+        }
         Args().Add(Ptr(y)).Add(Code(y)).Add(Ptr(x)).Add(Code(x))
             .Add(PtrOrZero(gamma)).Add(Code(gamma)).Add(PtrOrZero(beta)).Add(Code(beta))
             .Add(PtrOrZero(shift)).Add(Code(shift)).Add(PtrOrZero(scale)).Add(Code(scale))
             .Add(rows).Add(c).Add(eps);
         Launch("layernorm", (uint)rows);
+    }
+
+    /// <summary>Vectorised 16-bit kernels (layernorm_vec, rotary_pairs); off: the v1 scalar kernels, for comparisons.</summary>
+    internal bool UseVectorKernels { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_VECTOR") != "0";
+
+    /// <summary>Every given tensor is of <paramref name="type"/> and 16-byte aligned (16-byte vector loads).</summary>
+    private bool SameTypeAligned(DType type, params ReadOnlySpan<Tensor?> tensors)
+    {
+        foreach (var t in tensors)
+            if (t is not null && (t.DType != type || Ptr(t) % 16 != 0)) return false;
+        return true;
     }
 
     public void Grn(Tensor x, Tensor gamma, Tensor beta, int b, int n, int c)

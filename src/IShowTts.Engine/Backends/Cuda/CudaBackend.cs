@@ -134,6 +134,7 @@ public sealed partial class CudaBackend : IBackend
     public void Synchronize()
     {
         MakeCurrent();
+        ThrowIfCapturing("Synchronize");
         WaitForStream();
     }
 
@@ -141,6 +142,7 @@ public sealed partial class CudaBackend : IBackend
     public double MeasureMilliseconds(Action work)
     {
         MakeCurrent();
+        ThrowIfCapturing("MeasureMilliseconds");
         CudaDriver.Check(CudaDriver.cuEventCreate(out var s, 0));
         using var start = new CudaEventHandle(s, _context.Value);
         CudaDriver.Check(CudaDriver.cuEventCreate(out var e, 0));
@@ -164,6 +166,8 @@ public sealed partial class CudaBackend : IBackend
             CudaDriver.cuStreamSynchronize(_stream.Value);
         }
         _disposed = true;
+        _capturing = null;
+        DisposeGraphs();
         _gemm.Dispose();
         _pool.Return(_gemmWorkspace);
         _scratch.Dispose();

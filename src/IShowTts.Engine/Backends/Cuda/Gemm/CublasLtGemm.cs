@@ -31,9 +31,29 @@ internal sealed unsafe class CublasLtGemm : IDisposable
 
     public int CachedPlans => _plans.Count;
 
+    private readonly HashSet<GemmShape> _unsupported = [];
+
+    /// <summary>Creates (and caches) the plan for <paramref name="shape"/>; false where cuBLASLt has none for it.</summary>
+    public bool TryPrepare(in GemmShape shape)
+    {
+        if (_plans.ContainsKey(shape)) return true;
+        if (_unsupported.Contains(shape)) return false;
+        try
+        {
+            _plans[shape] = CreatePlan(shape);
+            return true;
+        }
+        catch (CudaException)
+        {
+            _unsupported.Add(shape);
+            return false;
+        }
+    }
+
     /// <param name="bias">device pointer of (cols) bias values, or 0.</param>
     /// <param name="beta">0 to overwrite y, 1 to add to it.</param>
-    public void Run(nint stream, in GemmShape shape, ulong y, ulong x, ulong w, ulong bias, float beta)
+    /// <param name="alphaVector">with PointerModeAlphaDeviceVectorBetaHost: device pointer of (cols) float alphas.</param>
+    public void Run(nint stream, in GemmShape shape, ulong y, ulong x, ulong w, ulong bias, float beta, ulong alphaVector = 0)
     {
         if (!_plans.TryGetValue(shape, out var plan))
         {
@@ -43,8 +63,9 @@ internal sealed unsafe class CublasLtGemm : IDisposable
         if (shape.BiasType >= 0)
             CublasLt.Check(CublasLt.cublasLtMatmulDescSetAttribute(plan.Desc.Value, CublasLt.DescBiasPointer, &bias, (nuint)sizeof(ulong)));
         float alpha = 1f;
+        void* alphaPointer = shape.PointerMode == CublasLt.PointerModeAlphaDeviceVectorBetaHost ? (void*)alphaVector : &alpha;
         fixed (CublasLt.Algo* algo = &plan.Algo)
-            CublasLt.Check(CublasLt.cublasLtMatmul(_handle.Value, plan.Desc.Value, &alpha, w, plan.W.Value, x, plan.X.Value,
+            CublasLt.Check(CublasLt.cublasLtMatmul(_handle.Value, plan.Desc.Value, alphaPointer, w, plan.W.Value, x, plan.X.Value,
                 &beta, y, plan.Y.Value, y, plan.Y.Value, algo, _workspace, (nuint)_workspaceBytes, stream));
     }
 
@@ -61,6 +82,11 @@ internal sealed unsafe class CublasLtGemm : IDisposable
             CublasLt.Check(CublasLt.cublasLtMatmulDescSetAttribute(d, CublasLt.DescTransA, &opT, sizeof(int)));
             CublasLt.Check(CublasLt.cublasLtMatmulDescSetAttribute(d, CublasLt.DescTransB, &opN, sizeof(int)));
             CublasLt.Check(CublasLt.cublasLtMatmulDescSetAttribute(d, CublasLt.DescEpilogue, &epilogue, sizeof(uint)));
+            if (s.PointerMode != CublasLt.PointerModeHost)
+            {
+                int mode = s.PointerMode;
+                CublasLt.Check(CublasLt.cublasLtMatmulDescSetAttribute(d, CublasLt.DescPointerMode, &mode, sizeof(int)));
+            }
             if (s.BiasType >= 0)
             {
                 int biasType = s.BiasType;

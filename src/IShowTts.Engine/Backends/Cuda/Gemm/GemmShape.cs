@@ -1,6 +1,7 @@
 // Everything that decides a cuBLASLt plan for one row-major GEMM y (rows, cols) = x (rows, k) · w (cols, k)ᵀ
 // (batched with element strides): sizes, leading dimensions, element types, epilogue and the operands'
-// pointer alignments (the heuristic picks kernels that rely on them). Key of the plan cache.
+// pointer alignments (the heuristic picks kernels that rely on them) and the pointer mode (a host alpha,
+// or a device vector of per-output-column alphas: the DiT's gate). Key of the plan cache.
 namespace IShowTts.Engine.Backends.Cuda.Gemm;
 
 /// <param name="AbType">cudaDataType of x and w.</param>
@@ -10,4 +11,4 @@ internal readonly record struct GemmShape(
     int Rows, int Cols, int K, int Ldx, int Ldw, int Ldy,
     int Batch, long StrideX, long StrideW, long StrideY,
     int AbType, int DType, uint Epilogue, int BiasType,
-    int AlignX, int AlignW, int AlignY);
+    int AlignX, int AlignW, int AlignY, int PointerMode = 0);

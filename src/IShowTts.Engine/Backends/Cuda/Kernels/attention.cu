@@ -8,7 +8,12 @@
 //   mma.sync m16n8k16, fp32 accumulators). A block is 4 warps x 16 queries; 64-key tiles of K and V
 //   in shared memory (rows padded by 8 halves: conflict-free fragment reads); S = Q K^T and O += P V
 //   with the P fragments taken straight from the S accumulators. Needs 16-byte aligned qkv.
-//   Not yet: ldmatrix, cp.async double buffering, wgmma (M2).
+//   213 µs at W1 (67 TFLOP/s).
+//   attention_fa_<f16|bf16>_d64_w<4|8> (v3, M2): the same algorithm with a block of W warps x 16 queries
+//   (64 or 128 rows: K/V tiles read from L2 half as often with 8 warps), Q/K fragments through ldmatrix,
+//   V fragments through ldmatrix.trans (v2 built them from 16-bit loads), K/V tiles double-buffered with
+//   cp.async so the next tile loads while this one computes, the softmax scale folded into one FFMA
+//   before exp2, key masking only on the last tile, and packed 32-bit output stores.
 #include "common.cu"
 
 #define KT 32
@@ -126,31 +131,6 @@ extern "C" __global__ void __launch_bounds__(128) attention_simple(void* y, int 
 
 #define MMA_KEYS 64
 #define MMA_ROWS 64
-
-__device__ __forceinline__ unsigned pack_f16x2(float lo, float hi)
-{
-    unsigned r;
-    asm("cvt.rn.f16x2.f32 %0, %1, %2;" : "=r"(r) : "f"(hi), "f"(lo));
-    return r;
-}
-
-__device__ __forceinline__ unsigned pack_bf16x2(float lo, float hi)
-{
-    unsigned r;
-    asm("cvt.rn.bf16x2.f32 %0, %1, %2;" : "=r"(r) : "f"(hi), "f"(lo));
-    return r;
-}
-
-template <bool BF>
-__device__ __forceinline__ void mma16816(float* c, const unsigned* a, unsigned b0, unsigned b1)
-{
-    if (BF)
-        asm volatile("mma.sync.aligned.m16n8k16.row.col.f32.bf16.bf16.f32 {%0,%1,%2,%3}, {%4,%5,%6,%7}, {%8,%9}, {%0,%1,%2,%3};"
-            : "+f"(c[0]), "+f"(c[1]), "+f"(c[2]), "+f"(c[3]) : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(b0), "r"(b1));
-    else
-        asm volatile("mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32 {%0,%1,%2,%3}, {%4,%5,%6,%7}, {%8,%9}, {%0,%1,%2,%3};"
-            : "+f"(c[0]), "+f"(c[1]), "+f"(c[2]), "+f"(c[3]) : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(b0), "r"(b1));
-}
 
 // Copies rows [t0, t0 + rows) of one head's q, k or v (offset partOff in a packed qkv row) into shared
 // memory with row stride DH + 8 halves, 16 bytes per thread step; rows past n are zero.
@@ -335,3 +315,185 @@ ATTENTION_MMA(attention_mma_bf16_d16, 16, true)
 ATTENTION_MMA(attention_mma_bf16_d32, 32, true)
 ATTENTION_MMA(attention_mma_bf16_d64, 64, true)
 ATTENTION_MMA(attention_mma_bf16_d128, 128, true)
+
+// Issues cp.async copies of rows [t0, t0 + rows) of one head's q, k or v into shared memory (row stride
+// DH + 8 halves); rows past n are zero-filled with plain stores.
+template <int DH>
+__device__ __forceinline__ void load_tile_async(u16* dst, const u16* qkv, i64 base, i64 rowStride, i64 partOff, int t0, int rows, int n)
+{
+#if __CUDA_ARCH__ >= 800
+    const int chunks = rows * (DH / 8);
+    for (int c = threadIdx.x; c < chunks; c += blockDim.x)
+    {
+        int r = c / (DH / 8), d = (c % (DH / 8)) * 8, t = t0 + r;
+        u16* p = dst + r * (DH + 8) + d;
+        if (t < n) cp_async16(p, qkv + base + (i64)t * rowStride + partOff + d);
+        else *(uint4*)p = make_uint4(0, 0, 0, 0);
+    }
+#endif
+}
+
+template <int DH, bool BF, int W>
+__device__ __forceinline__ void attention_fa_body(void* y, int ty, const u16* qkv, int n, int h, float scaleLog2e)
+{
+#if __CUDA_ARCH__ >= 800
+    constexpr int LD = DH + 8, ROWS = 16 * W, KEYS = 64, KC = DH / 16, NT = KEYS / 8, DT = DH / 8;
+    extern __shared__ __align__(16) u16 tiles[];
+    u16* qs = tiles;                                   // ROWS x LD
+    u16* kv = qs + ROWS * LD;                          // 2 stages x (K, V) x KEYS x LD
+    const int head = blockIdx.y, item = blockIdx.z;
+    const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31, tig = lane & 3;
+    const int q0 = blockIdx.x * ROWS;
+    const i64 rowStride = 3LL * h * DH;
+    const i64 base = (i64)item * n * rowStride + (i64)head * DH;
+    const float negInf = __int_as_float(0xff800000);
+    const int tilesCount = (n + KEYS - 1) / KEYS;
+
+    load_tile_async<DH>(qs, qkv, base, rowStride, 0, q0, ROWS, n);
+    load_tile_async<DH>(kv, qkv, base, rowStride, (i64)h * DH, 0, KEYS, n);
+    load_tile_async<DH>(kv + KEYS * LD, qkv, base, rowStride, 2LL * h * DH, 0, KEYS, n);
+    cp_async_commit();
+
+    unsigned qa[KC][4];
+    float o[DT][4];
+#pragma unroll
+    for (int dt = 0; dt < DT; dt++) o[dt][0] = o[dt][1] = o[dt][2] = o[dt][3] = 0.0f;
+    float m0 = negInf, m1 = negInf, l0 = 0.0f, l1 = 0.0f;
+
+    for (int j = 0; j < tilesCount; j++)
+    {
+        if (j + 1 < tilesCount)
+        {
+            u16* next = kv + ((j + 1) & 1) * 2 * KEYS * LD;
+            load_tile_async<DH>(next, qkv, base, rowStride, (i64)h * DH, (j + 1) * KEYS, KEYS, n);
+            load_tile_async<DH>(next + KEYS * LD, qkv, base, rowStride, 2LL * h * DH, (j + 1) * KEYS, KEYS, n);
+        }
+        cp_async_commit();
+        cp_async_wait<1>();
+        __syncthreads();
+        if (j == 0)
+        {
+#pragma unroll
+            for (int kc = 0; kc < KC; kc++)
+                ldmatrix_x4(qa[kc], qs + (warp * 16 + (lane & 15)) * LD + kc * 16 + (lane >> 4) * 8);
+        }
+        const u16* ks = kv + (j & 1) * 2 * KEYS * LD;
+        const u16* vs = ks + KEYS * LD;
+
+        float s[NT][4];
+#pragma unroll
+        for (int nt = 0; nt < NT; nt++) s[nt][0] = s[nt][1] = s[nt][2] = s[nt][3] = 0.0f;
+#pragma unroll
+        for (int np = 0; np < NT / 2; np++)
+        {
+#pragma unroll
+            for (int kc = 0; kc < KC; kc++)
+            {
+                unsigned b[4];
+                ldmatrix_x4(b, ks + (np * 16 + (lane & 7) + ((lane >> 4) << 3)) * LD + kc * 16 + ((lane >> 3) & 1) * 8);
+                mma16816<BF>(s[2 * np], qa[kc], b[0], b[1]);
+                mma16816<BF>(s[2 * np + 1], qa[kc], b[2], b[3]);
+            }
+        }
+        if ((j + 1) * KEYS > n)
+        {
+#pragma unroll
+            for (int nt = 0; nt < NT; nt++)
+#pragma unroll
+                for (int e = 0; e < 4; e++)
+                    if (j * KEYS + nt * 8 + tig * 2 + (e & 1) >= n) s[nt][e] = negInf;
+        }
+
+        float tileMax0 = negInf, tileMax1 = negInf;
+#pragma unroll
+        for (int nt = 0; nt < NT; nt++)
+        {
+            tileMax0 = fmaxf(tileMax0, fmaxf(s[nt][0], s[nt][1]));
+            tileMax1 = fmaxf(tileMax1, fmaxf(s[nt][2], s[nt][3]));
+        }
+        tileMax0 = fmaxf(tileMax0, __shfl_xor_sync(0xffffffffu, tileMax0, 1));
+        tileMax0 = fmaxf(tileMax0, __shfl_xor_sync(0xffffffffu, tileMax0, 2));
+        tileMax1 = fmaxf(tileMax1, __shfl_xor_sync(0xffffffffu, tileMax1, 1));
+        tileMax1 = fmaxf(tileMax1, __shfl_xor_sync(0xffffffffu, tileMax1, 2));
+        const float mNew0 = fmaxf(m0, tileMax0), mNew1 = fmaxf(m1, tileMax1);
+        const float corr0 = exp2f((m0 - mNew0) * scaleLog2e), corr1 = exp2f((m1 - mNew1) * scaleLog2e);
+        m0 = mNew0;
+        m1 = mNew1;
+        const float ms0 = m0 * scaleLog2e, ms1 = m1 * scaleLog2e;
+        float sum0 = 0.0f, sum1 = 0.0f;
+#pragma unroll
+        for (int nt = 0; nt < NT; nt++)
+        {
+            s[nt][0] = exp2f(fmaf(s[nt][0], scaleLog2e, -ms0));
+            s[nt][1] = exp2f(fmaf(s[nt][1], scaleLog2e, -ms0));
+            s[nt][2] = exp2f(fmaf(s[nt][2], scaleLog2e, -ms1));
+            s[nt][3] = exp2f(fmaf(s[nt][3], scaleLog2e, -ms1));
+            sum0 += s[nt][0] + s[nt][1];
+            sum1 += s[nt][2] + s[nt][3];
+        }
+        l0 = l0 * corr0 + sum0;
+        l1 = l1 * corr1 + sum1;
+#pragma unroll
+        for (int dt = 0; dt < DT; dt++)
+        {
+            o[dt][0] *= corr0;
+            o[dt][1] *= corr0;
+            o[dt][2] *= corr1;
+            o[dt][3] *= corr1;
+        }
+
+#pragma unroll
+        for (int kc = 0; kc < KEYS / 16; kc++)
+        {
+            unsigned pa[4];
+            pa[0] = pack2<BF>(s[2 * kc][0], s[2 * kc][1]);
+            pa[1] = pack2<BF>(s[2 * kc][2], s[2 * kc][3]);
+            pa[2] = pack2<BF>(s[2 * kc + 1][0], s[2 * kc + 1][1]);
+            pa[3] = pack2<BF>(s[2 * kc + 1][2], s[2 * kc + 1][3]);
+#pragma unroll
+            for (int dp = 0; dp < DT / 2; dp++)
+            {
+                unsigned b[4];
+                ldmatrix_x4_trans(b, vs + (kc * 16 + (lane & 15)) * LD + dp * 16 + (lane >> 4) * 8);
+                mma16816<BF>(o[2 * dp], pa, b[0], b[1]);
+                mma16816<BF>(o[2 * dp + 1], pa, b[2], b[3]);
+            }
+        }
+        __syncthreads();
+    }
+
+    l0 += __shfl_xor_sync(0xffffffffu, l0, 1);
+    l0 += __shfl_xor_sync(0xffffffffu, l0, 2);
+    l1 += __shfl_xor_sync(0xffffffffu, l1, 1);
+    l1 += __shfl_xor_sync(0xffffffffu, l1, 2);
+    const float inv0 = 1.0f / l0, inv1 = 1.0f / l1;
+    const int t0 = q0 + warp * 16 + (lane >> 2), t1 = t0 + 8;
+    const i64 hd = (i64)h * DH;
+#pragma unroll
+    for (int dt = 0; dt < DT; dt++)
+    {
+        int d = dt * 8 + tig * 2;
+        if (t0 < n)
+        {
+            i64 at = ((i64)item * n + t0) * hd + (i64)head * DH + d;
+            if (ty == DT_F32) { store(y, at, ty, o[dt][0] * inv0); store(y, at + 1, ty, o[dt][1] * inv0); }
+            else *(unsigned*)((u16*)y + at) = pack2<BF>(o[dt][0] * inv0, o[dt][1] * inv0);
+        }
+        if (t1 < n)
+        {
+            i64 at = ((i64)item * n + t1) * hd + (i64)head * DH + d;
+            if (ty == DT_F32) { store(y, at, ty, o[dt][2] * inv1); store(y, at + 1, ty, o[dt][3] * inv1); }
+            else *(unsigned*)((u16*)y + at) = pack2<BF>(o[dt][2] * inv1, o[dt][3] * inv1);
+        }
+    }
+#endif
+}
+
+#define ATTENTION_FA(NAME, DH, BF, W) \
+    extern "C" __global__ void __launch_bounds__(32 * W) NAME(void* y, int ty, const void* qkv, int n, int h, float scaleLog2e) \
+    { attention_fa_body<DH, BF, W>(y, ty, (const u16*)qkv, n, h, scaleLog2e); }
+
+ATTENTION_FA(attention_fa_f16_d64_w4, 64, false, 4)
+ATTENTION_FA(attention_fa_f16_d64_w8, 64, false, 8)
+ATTENTION_FA(attention_fa_bf16_d64_w4, 64, true, 4)
+ATTENTION_FA(attention_fa_bf16_d64_w8, 64, true, 8)

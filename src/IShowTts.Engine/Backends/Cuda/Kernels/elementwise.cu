@@ -7,6 +7,7 @@
 //   ew_gated_add      x (rows, c) += gate (c) * a (rows, c).
 //   ew_linear_epilogue y = [y +] [gate *] act(t + bias): what cuBLASLt cannot fuse (gates, exact GELU,
 //                     SiLU, Mish); t is the GEMM result (float scratch) or y itself.
+//   ew_gate_vectors   float gate and gate ⊙ bias for the fused gated-residual GEMM.
 //   ew_zero_padded    zero frames t >= lens[item] of x (b, n, c); lens by value (64 items per launch).
 //   v1: plain grid-stride loops, one element per thread step (M1, correctness first).
 #include "common.cu"
@@ -66,5 +67,18 @@ extern "C" __global__ void ew_zero_padded(void* x, int tx, Lengths64 lens, int i
         int t = (int)((i % perItem) / c);
         int valid = min(max(lens.v[item], 0), n);
         if (t >= valid) store(x, i, tx, 0.0f);
+    }
+}
+
+// The gated residual's GEMM operands: alpha (o) = gate as float (cuBLASLt's alpha vector) and
+// gatedBias (o) = gate ⊙ bias in the output's element type (when there is a bias).
+extern "C" __global__ void ew_gate_vectors(float* alpha, void* gatedBias, int tgb, const void* gate, int tg,
+    const void* bias, int tb, int o)
+{
+    GRID_LOOP(i, (i64)o)
+    {
+        float g = load(gate, i, tg);
+        alpha[i] = g;
+        if (bias) store(gatedBias, i, tgb, g * load(bias, i, tb));
     }
 }

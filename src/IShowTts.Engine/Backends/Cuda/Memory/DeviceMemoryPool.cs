@@ -1,7 +1,8 @@
 // Caching device allocator: blocks are rounded (512 B under 1 MiB, else 2 MiB) and returned blocks are
 // kept for the next request of the same size, so storages a request frees (Vocos buffers, mel inputs)
 // cost no cuMemAlloc next time. All work runs on one stream, so a returned block can be handed out again
-// at once: later kernels are ordered after earlier ones. Tracks bytes in use and their peak.
+// at once: later kernels are ordered after earlier ones. Tracks bytes in use and their peak. Allocation
+// can be forbidden (while a CUDA graph is recorded), so a workspace the eager run missed fails loudly.
 using IShowTts.Engine.Backends.Cuda.Native;
 using IShowTts.Engine.Backends.Cuda.Native.Handles;
 
@@ -23,9 +24,14 @@ internal sealed class DeviceMemoryPool(nint context) : IDisposable
 
     public long PeakReservedBytes { get; private set; }
 
+    /// <summary>When set, Rent throws with this reason (a CUDA graph is being recorded).</summary>
+    public string? ForbidAllocation { get; set; }
+
     public DeviceMemoryHandle Rent(long bytes)
     {
         long size = RoundUp(Math.Max(bytes, 1));
+        if (ForbidAllocation is { } reason)
+            throw new CudaException($"device memory ({Mib(size)}) requested while {reason}");
         lock (_gate)
         {
             DeviceMemoryHandle block;

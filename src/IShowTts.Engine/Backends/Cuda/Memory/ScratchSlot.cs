@@ -16,4 +16,8 @@ internal enum ScratchSlot
     IstftFrames,
     /// <summary>embedding token ids.</summary>
     TokenIds,
+    /// <summary>a gated residual's float gate (cuBLASLt alpha vector) and gated bias.</summary>
+    GateVectors,
+    /// <summary>grouped-conv weights repacked per group and tap for the implicit-GEMM kernel.</summary>
+    ConvWeights,
 }

@@ -22,11 +22,16 @@ internal static unsafe partial class CublasLt
     public const int OpT = 1;
 
     // cublasLtMatmulDescAttributes_t
+    public const int DescPointerMode = 2;
     public const int DescTransA = 3;
     public const int DescTransB = 4;
     public const int DescEpilogue = 7;
     public const int DescBiasPointer = 8;
     public const int DescBiasDataType = 26;
+
+    // cublasLtPointerMode_t: alpha a device vector (one value per row of D, float), beta a host float.
+    public const int PointerModeHost = 0;
+    public const int PointerModeAlphaDeviceVectorBetaHost = 4;
 
     // cublasLtEpilogue_t
     public const uint EpilogueDefault = 1;

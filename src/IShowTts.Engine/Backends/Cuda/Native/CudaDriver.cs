@@ -96,6 +96,8 @@ internal static unsafe partial class CudaDriver
     [LibraryImport(Lib)] public static partial int cuStreamEndCapture(nint stream, out nint /* CUgraph */ graph);
     [LibraryImport(Lib)] public static partial int cuGraphInstantiateWithFlags(out nint /* CUgraphExec */ exec, nint graph, ulong flags);
     [LibraryImport(Lib)] public static partial int cuGraphLaunch(nint exec, nint stream);
+    [LibraryImport(Lib)] public static partial int cuGraphUpload(nint exec, nint stream);
+    [LibraryImport(Lib)] public static partial int cuGraphGetNodes(nint graph, nint* nodes, out nuint count);
     [LibraryImport(Lib)] public static partial int cuGraphDestroy(nint graph);
     [LibraryImport(Lib)] public static partial int cuGraphExecDestroy(nint exec);
 }

@@ -1,4 +1,0 @@
-// [danmaku.queue] (or [queue] in danmaku_gateway.toml): how many messages wait and how fast they drain.
-namespace IShowTts.Configuration;
-
-public sealed record ChatQueueSettings(int Capacity, double RateLimitPerSec);

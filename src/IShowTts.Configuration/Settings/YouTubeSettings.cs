@@ -1,4 +1,0 @@
-// [danmaku.youtube]: YouTube live chat through Google OAuth (client id/secret, refresh token, channel).
-namespace IShowTts.Configuration;
-
-public sealed record YouTubeSettings(bool Enabled, string ClientId, string ClientSecret, string RefreshToken, string ChannelId);
