@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds what the GPU machine needs (it has no .NET): the Engine tests published self-contained for
-# linux-x64 and the tiny golden sets, as .device-bundle/{tests.tar.xz,golden.tar.xz} (git-ignored through
+# Builds what the GPU machine needs (it has no .NET): the Engine tests and the CLI published
+# self-contained for linux-x64 into one folder, and the tiny golden sets, as .device-bundle/{tests.tar.xz,golden.tar.xz} (git-ignored through
 # .git/info/exclude). Pass it to the device tool's `run` as carry: [".device-bundle"], then run
 # bench/gpu/run-gpu-tests.sh there.
 # usage: bench/gpu/make-bundle.sh [source-root]   (default: this checkout; a copy works when the tree is mid-edit)
@@ -16,6 +16,9 @@ trap 'rm -rf "$artifacts" "$publish"' EXIT
 grep -qx '/.device-bundle/' "$repo/.git/info/exclude" 2>/dev/null || echo '/.device-bundle/' >> "$repo/.git/info/exclude"
 mkdir -p "$out"
 (cd "$src" && dotnet publish tests/IShowTts.Engine.Tests -c Release -r linux-x64 --self-contained \
+    --artifacts-path "$artifacts" -o "$publish/tests" -p:TreatWarningsAsErrors=true -v:q -nologo)
+# The CLI (ishowtts bench) into the same folder: one shared self-contained runtime.
+(cd "$src" && dotnet publish src/IShowTts.Cli -c Release -r linux-x64 --self-contained \
     --artifacts-path "$artifacts" -o "$publish/tests" -p:TreatWarningsAsErrors=true -v:q -nologo)
 tar -C "$publish" -cJf "$out/tests.tar.xz.tmp" tests && mv -f "$out/tests.tar.xz.tmp" "$out/tests.tar.xz"
 sets=()

@@ -3,8 +3,10 @@
 # unpacks the self-contained tests and the tiny golden sets, prints the machine, then runs
 #   1. the GPU op/compile/memory tests (trait Category=Gpu),
 #   2. the model parity tests on the CUDA backend in fp16 and in fp32 (ISHOWTTS_TEST_BACKEND=cuda),
-#   3. the W1 timings (trait Category=GpuBench) unless SKIP_BENCH=1.
-# ONLY=bench runs step 3 alone.
+#   3. the W1 timings (trait Category=GpuBench) unless SKIP_BENCH=1,
+#   4. `ishowtts bench --random-weights --device cuda` for NFE 7, 16, 32 (BENCH_NFE overrides, empty skips).
+# Step 0 compiles every kernel for every arch first and stops with the log if one fails.
+# ONLY=bench runs steps 3 and 4 alone.
 # Logs and the per-row report go to $OUT (they come back with the reply); the last lines summarise.
 # usage: bash bench/gpu/run-gpu-tests.sh [extra xunit args for step 1]
 set -uo pipefail
@@ -27,8 +29,14 @@ tests="$work/tests/IShowTts.Engine.Tests"
 summary() { grep -E 'Total:' "$1" | tail -1 | sed "s|^ *|$2: |"; }
 
 : > "$out/summary.txt"
+# 0. Every kernel compiles for every arch (fast, parallel): stop here with the NVRTC log if not.
+"$tests" -class IShowTts.Engine.Tests.Cuda.CudaKernelCompileTests -noColor > "$out/compile.log" 2>&1
+summary "$out/compile.log" "compile" >> "$out/summary.txt"
+if grep -qE '\[FAIL\]' "$out/compile.log"; then
+  echo "---- kernel compilation failed"; grep -vE '^\s*at ' "$out/compile.log" | head -80; cat "$out/summary.txt"; exit 1
+fi
 if [ "${ONLY:-}" != bench ]; then
-"$tests" -trait Category=Gpu -noColor -parallelMode none "$@" > "$out/gpu-tests.log" 2>&1
+"$tests" -trait Category=Gpu -class- IShowTts.Engine.Tests.Cuda.CudaKernelCompileTests -noColor -parallelMode none "$@" > "$out/gpu-tests.log" 2>&1
 summary "$out/gpu-tests.log" "gpu ops" >> "$out/summary.txt"
 
 for precision in f16 f32; do
@@ -43,7 +51,16 @@ if [ "${SKIP_BENCH:-0}" != 1 ]; then
   summary "$out/bench.log" "bench" >> "$out/summary.txt"
 fi
 
+# 4. The CLI bench on W1 (BENCH_NFE="7 16 32" by default; BENCH_NFE= skips it).
+for nfe in ${BENCH_NFE-7 16 32}; do
+  "$work/tests/ishowtts" bench --random-weights --device cuda --nfe "$nfe" --warmup 3 --runs 10 > "$out/cli-bench-nfe$nfe.log" 2> "$out/cli-bench-nfe$nfe.err"
+  echo "cli bench nfe $nfe: exit $?" >> "$out/summary.txt"
+done
+
 echo "---- failures"; grep -E '\[FAIL\]' "$out"/*.log | head -40
 echo "---- op errors (relative L2)"; grep -vE '^(sm_|NVRTC)' "$ISHOWTTS_GPU_REPORT" | sort -t$'\t' -k5 | head -120
 echo "---- parity errors"; grep -hE 'relative L2 error' "$out"/parity-*.log | sed 's/^ *//' | head -60
+echo "---- graph vs eager"; grep -h 'graph vs eager' "$ISHOWTTS_GPU_REPORT" | head -40
+echo "---- W1 timings"; grep -hE 'µs|W1 NFE|engine memory|first request|prepare parts' "$ISHOWTTS_GPU_REPORT" | head -60
+for f in "$out"/cli-bench-nfe*.log; do [ -s "$f" ] && { echo "---- $(basename "$f")"; head -12 "$f"; }; done
 echo "---- summary"; cat "$out/summary.txt"

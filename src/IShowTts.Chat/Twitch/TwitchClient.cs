@@ -33,7 +33,7 @@ public sealed class TwitchClient : IAsyncDisposable
         _settings = settings;
         _sink = sink;
         _options = options ?? new TwitchClientOptions();
-        _time = _options.Time;
+        _time = _options.Time ?? TimeProvider.System;
         var token = settings.OauthToken?.Trim();
         _redactor = new SecretRedactor([token, token?.StartsWith("oauth:", StringComparison.OrdinalIgnoreCase) == true ? token[6..] : null]);
         _log = _redactor.Wrap(_options.Log);

@@ -6,7 +6,8 @@ namespace IShowTts.Chat.Twitch;
 
 public sealed record TwitchClientOptions
 {
-    public TimeProvider Time { get; init; } = TimeProvider.System;
+    /// <summary>Null means the system clock (ChatReader passes its own).</summary>
+    public TimeProvider? Time { get; init; }
 
     public ChatLog? Log { get; init; }
 

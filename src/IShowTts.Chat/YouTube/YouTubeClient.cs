@@ -33,7 +33,7 @@ public sealed class YouTubeClient : IAsyncDisposable
         _settings = settings;
         _sink = sink;
         _options = options ?? new YouTubeClientOptions();
-        _time = _options.Time;
+        _time = _options.Time ?? TimeProvider.System;
         _redactor = new SecretRedactor([settings.ApiKey, settings.ClientSecret, settings.RefreshToken]);
         _log = _redactor.Wrap(_options.Log);
         _ownsHttp = _options.Http is null;

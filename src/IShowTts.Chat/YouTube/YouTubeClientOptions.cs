@@ -7,7 +7,8 @@ public sealed record YouTubeClientOptions
     /// <summary>Shared HttpClient; null makes one that the client owns and disposes.</summary>
     public HttpClient? Http { get; init; }
 
-    public TimeProvider Time { get; init; } = TimeProvider.System;
+    /// <summary>Null means the system clock (ChatReader passes its own).</summary>
+    public TimeProvider? Time { get; init; }
 
     public ChatLog? Log { get; init; }
 

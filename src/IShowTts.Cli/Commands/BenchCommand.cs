@@ -42,7 +42,7 @@ public sealed class BenchCommand : ICommand
               phases (mean)   mel {r.MelSeconds:F3} s   text+steps {r.StepsSeconds:F3} s   vocoder {r.VocoderSeconds:F3} s
               linear layers   {r.LinearRate / 1e9:F1} GFLOP/s in the model vs {r.GemmAloneRate / 1e9:F1} GFLOP/s for the same GEMMs alone ({(r.GemmAloneRate > 0 ? r.LinearRate / r.GemmAloneRate * 100 : 0):F0} %); {r.LinearShare * 100:F0} % of op time
               allocations     {r.AllocatedBytesPerStep / 1024.0:F1} KiB per sampling step
-              ops of the profiled warm-up (op, calls, seconds, GFLOP/s):
+              ops of the profiled runs (CPU: the timed runs; GPU: the first warm-up, each op synchronised) — op, calls, seconds, GFLOP/s:
             """);
         foreach (var (op, calls, seconds, rate) in r.Ops)
             Console.Out.WriteLine($"    {op,-20} {calls,6} {seconds,9:F3} s {(rate > 0 ? $"{rate / 1e9,8:F1}" : ""),8}");

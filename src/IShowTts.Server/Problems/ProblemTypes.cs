@@ -39,6 +39,9 @@ public static class ProblemTypes
     public const string MethodNotAllowed = Prefix + "method-not-allowed";
     public const string Internal = Prefix + "internal";
 
+    /// <summary>Recorded in logs and metrics only: the client went away before there was an answer.</summary>
+    public const string ClientClosed = Prefix + "client-closed";
+
     /// <summary>The type for a status the framework produced without one (routing, body limits).</summary>
     public static string ForStatus(int status) => status switch
     {

@@ -118,7 +118,8 @@ internal sealed class ScriptedIrcConnection : IAsyncDisposable
     /// <summary>Answers registration like Twitch: CAP ACK, the welcome numerics, then echoes the JOINs it is sent.</summary>
     public async Task<string> RegisterAsync(int expectedChannels = 1)
     {
-        var nickLine = await ExpectAsync(l => l.StartsWith("NICK ", StringComparison.Ordinal), "NICK");
+        var nickLine = Received.LastOrDefault(l => l.StartsWith("NICK ", StringComparison.Ordinal))
+            ?? await ExpectAsync(l => l.StartsWith("NICK ", StringComparison.Ordinal), "NICK");
         var nick = nickLine[5..];
         await SendAsync(":tmi.twitch.tv CAP * ACK :twitch.tv/tags twitch.tv/commands",
             $":tmi.twitch.tv 001 {nick} :Welcome, GLHF!", $":tmi.twitch.tv 376 {nick} :>");

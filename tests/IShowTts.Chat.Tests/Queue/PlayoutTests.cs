@@ -27,7 +27,7 @@ public sealed class PlayoutTests
             harness.Enqueue("gift", "c", ChatPriority.Gift), harness.Enqueue("normal two", "d"),
             harness.Enqueue("moderator", "e", ChatPriority.Moderator), harness.Enqueue("paid", "f", ChatPriority.Paid),
         };
-        foreach (var item in submitted) await harness.WaitAsync(item, QueueItemState.Ready);
+        await Eventually.TrueAsync(() => harness.Queue.Snapshot().Count(c => c.State == QueueItemState.Ready) == submitted.Length, "all six to be ready");
 
         using var player = harness.Queue.OpenPlayer();
         var order = new List<string>();

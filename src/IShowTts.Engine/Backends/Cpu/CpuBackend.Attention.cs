@@ -11,18 +11,7 @@ public sealed partial class CpuBackend
     public void Rotary(Tensor qkv, int b, int n, int h, int dh, int rotaryHeads)
     {
         int half = dh / 2, rowSize = 3 * h * dh, heads = Math.Min(rotaryHeads, h);
-        // Angles in float32 like x_transformers: inv_freq = 1 / 10000^(2j/dh), θ = t · inv_freq.
-        var invFreq = new float[half];
-        for (int j = 0; j < half; j++) invFreq[j] = 1f / MathF.Pow(10000f, (2f * j) / dh);
-        var cos = new float[n * half];
-        var sin = new float[n * half];
-        for (int t = 0; t < n; t++)
-            for (int j = 0; j < half; j++)
-            {
-                float angle = t * invFreq[j];
-                cos[t * half + j] = (float)Math.Cos(angle);
-                sin[t * half + j] = (float)Math.Sin(angle);
-            }
+        var (cos, sin) = RotaryTable(n, dh);
         var xs = Array(qkv, out var xo);
         For(b * n, (long)heads * dh * 2, row =>
         {
@@ -49,27 +38,66 @@ public sealed partial class CpuBackend
         var ys = Array(y, out var yo);
         float scale = 1f / MathF.Sqrt(dh);
         int block = Math.Min(AttentionQueryBlock, n);
-        var scores = _scratch.Rent((long)block * n);
-        for (int item = 0; item < b; item++)
-            for (int head = 0; head < h; head++)
+        // (item, head) pairs run in parallel, each with single-threaded GEMMs on its own score block:
+        // these GEMMs (k = dh) are too small for OpenBLAS's threads to pay.
+        int workers = Math.Min(Environment.ProcessorCount, b * h);
+        var scores = new float[workers][];
+        for (int i = 0; i < workers; i++) scores[i] = _scratch.Rent((long)block * n);
+        bool blas = Gemm.BlasActive && workers > 1;
+        int threads = blas ? Blas.OpenBlas.GetNumThreads() : 1;
+        if (blas) Blas.OpenBlas.SetNumThreads(1);
+        try
+        {
+            int next = -1;
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
             {
-                int q0 = xo + item * n * rowSize + head * dh;
-                int k0 = q0 + hd, v0 = q0 + 2 * hd;
-                for (int start = 0; start < n; start += block)
+                var s = scores[worker];
+                for (int pair = Interlocked.Increment(ref next); pair < b * h; pair = Interlocked.Increment(ref next))
                 {
-                    int rows = Math.Min(block, n - start);
-                    // S = Q·Kᵀ/√dh, read straight from the packed buffer through its row stride.
-                    Gemm.Run(false, true, rows, n, dh, scale,
-                        xs.AsSpan(q0 + start * rowSize, (rows - 1) * rowSize + dh), rowSize,
-                        xs.AsSpan(k0, (n - 1) * rowSize + dh), rowSize, 0f, scores.AsSpan(0, rows * n), n);
-                    For(rows, n, r => SoftmaxInPlace(scores.AsSpan(r * n, n)));
-                    Gemm.Run(false, false, rows, dh, n, 1f, scores.AsSpan(0, rows * n), n,
-                        xs.AsSpan(v0, (n - 1) * rowSize + dh), rowSize, 0f,
-                        ys.AsSpan(yo + (item * n + start) * hd + head * dh, (rows - 1) * hd + dh), hd);
+                    int item = pair / h, head = pair % h;
+                    int q0 = xo + item * n * rowSize + head * dh;
+                    int k0 = q0 + hd, v0 = q0 + 2 * hd;
+                    for (int start = 0; start < n; start += block)
+                    {
+                        int rows = Math.Min(block, n - start);
+                        // S = Q·Kᵀ/√dh, read straight from the packed buffer through its row stride.
+                        Gemm.Run(false, true, rows, n, dh, scale,
+                            xs.AsSpan(q0 + start * rowSize, (rows - 1) * rowSize + dh), rowSize,
+                            xs.AsSpan(k0, (n - 1) * rowSize + dh), rowSize, 0f, s.AsSpan(0, rows * n), n);
+                        for (int r = 0; r < rows; r++) SoftmaxInPlace(s.AsSpan(r * n, n));
+                        Gemm.Run(false, false, rows, dh, n, 1f, s.AsSpan(0, rows * n), n,
+                            xs.AsSpan(v0, (n - 1) * rowSize + dh), rowSize, 0f,
+                            ys.AsSpan(yo + (item * n + start) * hd + head * dh, (rows - 1) * hd + dh), hd);
+                    }
                 }
-            }
-        _scratch.Return(scores);
+            });
+        }
+        finally
+        {
+            if (blas) Blas.OpenBlas.SetNumThreads(threads);
+            foreach (var s in scores) _scratch.Return(s);
+        }
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int N, int Dh), (float[] Cos, float[] Sin)> _rotary = new();
+
+    /// <summary>cos/sin of θ(t, j) = t · 1/10000^(2j/dh) in float32 like x_transformers, (n, dh/2) each, built once per size.</summary>
+    private (float[] Cos, float[] Sin) RotaryTable(int n, int dh) => _rotary.GetOrAdd((n, dh), key =>
+    {
+        int half = key.Dh / 2;
+        var invFreq = new float[half];
+        for (int j = 0; j < half; j++) invFreq[j] = 1f / MathF.Pow(10000f, (2f * j) / key.Dh);
+        var cos = new float[key.N * half];
+        var sin = new float[key.N * half];
+        for (int t = 0; t < key.N; t++)
+            for (int j = 0; j < half; j++)
+            {
+                float angle = t * invFreq[j];
+                cos[t * half + j] = (float)Math.Cos(angle);
+                sin[t * half + j] = (float)Math.Sin(angle);
+            }
+        return (cos, sin);
+    });
 
     private static void SoftmaxInPlace(Span<float> row)
     {

@@ -71,6 +71,9 @@ internal static unsafe partial class OpenBlas
     [LibraryImport(Library, EntryPoint = "openblas_get_num_threads")]
     public static partial int GetNumThreads();
 
+    [LibraryImport(Library, EntryPoint = "openblas_set_num_threads")]
+    public static partial void SetNumThreads(int threads);
+
     [LibraryImport(Library, EntryPoint = "openblas_get_config")]
     public static partial nint GetConfig();
 
