@@ -32,13 +32,20 @@ public static class CommandLine
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         try
         {
-            var parsed = new Arguments(args.Skip(1), Flags);
+            var split = IShowTts.Configuration.ConfigurationArguments.Parse(args.Skip(1).ToArray());
+            var context = new CliContext(split.ConfigPath, split.Overrides);
+            var parsed = new Arguments(split.Remaining, Flags);
             if (parsed.Flag("help"))
             {
                 Console.Out.WriteLine(command.Usage);
                 return 0;
             }
-            return await command.RunAsync(parsed, cancel.Token);
+            return await command.RunAsync(parsed, context, cancel.Token);
+        }
+        catch (IShowTts.Configuration.ConfigurationException e)
+        {
+            Console.Error.WriteLine($"ishowtts {command.Name}: the configuration is not valid:\n{e.Message}");
+            return UsageExitCode;
         }
         catch (UsageException e)
         {
@@ -54,6 +61,7 @@ public static class CommandLine
     }
 
     private static string Overview(IReadOnlyList<ICommand> commands) =>
-        "usage: ishowtts <command> [options]   (ishowtts <command> --help for its options)\n\ncommands:\n" +
+        "usage: ishowtts <command> [options] [--config FILE] [--set section.key=value …]\n" +
+        "       (ishowtts <command> --help for its options; docs/configuration.md for the keys)\n\ncommands:\n" +
         string.Join("\n", commands.Select(c => $"  {c.Name,-8} {c.Summary}"));
 }

@@ -10,5 +10,5 @@ public interface ICommand
     /// <summary>The full usage text: synopsis and options.</summary>
     string Usage { get; }
 
-    Task<int> RunAsync(Arguments args, CancellationToken cancel);
+    Task<int> RunAsync(Arguments args, CliContext context, CancellationToken cancel);
 }

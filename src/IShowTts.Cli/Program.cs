@@ -6,4 +6,6 @@ return await CommandLine.RunAsync(args, new ICommand[]
 {
     new SayCommand(),
     new BenchCommand(),
+    new VoicesCommand(),
+    new DownloadCommand(),
 });

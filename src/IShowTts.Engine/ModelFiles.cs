@@ -33,6 +33,18 @@ public sealed record ModelFiles(string F5Path, string VocosPath, F5Config F5, Vo
             File.Exists(vocab) ? vocab : null, $"{preset} from {directory}");
     }
 
+    /// <summary>An explicit checkpoint file and a Vocos folder (config.yaml + weights), as `[f5] ckpt_file` and `vocoder_local_path` name them.</summary>
+    public static ModelFiles FromParts(string checkpoint, string vocosDirectory, string preset, string? vocab)
+    {
+        if (!File.Exists(checkpoint)) throw new EngineException($"F5 checkpoint '{checkpoint}' does not exist");
+        var config = Path.Combine(vocosDirectory, "config.yaml");
+        if (!File.Exists(config)) throw new EngineException($"no Vocos config.yaml in {vocosDirectory} (hub charactr/vocos-mel-24khz)");
+        var weights = new[] { "pytorch_model.bin", "model.safetensors", "pytorch_model.safetensors" }
+            .Select(f => Path.Combine(vocosDirectory, f)).FirstOrDefault(File.Exists)
+            ?? throw new EngineException($"no Vocos weights (pytorch_model.bin) in {vocosDirectory}");
+        return new ModelFiles(checkpoint, weights, F5Config.FromPreset(preset), VocosConfig.FromYaml(config), vocab, $"{preset} from {checkpoint}");
+    }
+
     private static ModelFiles FromGoldenSet(string metaPath)
     {
         var prefix = metaPath[..^"_meta.json".Length];

@@ -25,7 +25,7 @@ public sealed class Synthesizer
         Voices = voices;
         Options = options ?? new SynthesizerOptions();
         _clips = new ClipCache(Options.ClipCacheSize);
-        foreach (var engine in _engines.Values) voices.Load(engine.BuiltInVoices);
+        foreach (var engine in _engines.Values) voices.Load(engine.BuiltInVoices.Where(v => !voices.TryGet(v.Id, out _)));
     }
 
     public VoiceCatalog Voices { get; }
@@ -44,7 +44,9 @@ public sealed class Synthesizer
         if (engineId is not null && !_engines.ContainsKey(engineId))
             throw new SpeechException(SpeechErrorKind.UnknownEngine, $"unknown engine '{engineId}' (known: {string.Join(", ", _engines.Keys)})");
         var id = voiceId ?? (engineId is null ? Options.DefaultVoice : null)
-            ?? Voices.All.FirstOrDefault(v => engineId is null || v.Engine == engineId)?.Id
+            ?? Voices.All.Where(v => engineId is null || v.Engine == engineId)
+                .OrderBy(v => _engines.TryGetValue(v.Engine, out var e) && e.Status.Ready ? 0 : 1) // a ready engine's voice first
+                .FirstOrDefault()?.Id
             ?? throw new SpeechException(SpeechErrorKind.UnknownVoice, "no voice given and no default voice configured");
         if (!VoiceCatalog.IsValidId(id) || !Voices.TryGet(id, out var voice))
             throw new SpeechException(SpeechErrorKind.UnknownVoice, $"unknown voice '{id}' (known: {string.Join(", ", Voices.All.Select(v => v.Id))})");

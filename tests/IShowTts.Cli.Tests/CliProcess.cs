@@ -7,7 +7,17 @@ internal static class CliProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunWith(null, args);
+
+    /// <summary>Runs with a private HOME (and XDG folders), so no user configuration or cache leaks in.</summary>
+    public static Result RunIsolated(params string[] args)
+    {
+        var home = Directory.CreateTempSubdirectory("ishowtts-home-").FullName;
+        return RunWith(new Dictionary<string, string> { ["HOME"] = home, ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"),
+            ["XDG_DATA_HOME"] = Path.Combine(home, ".local/share"), ["XDG_CACHE_HOME"] = Path.Combine(home, ".cache"), ["HF_HUB_OFFLINE"] = "1" }, args);
+    }
+
+    public static Result RunWith(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ishowtts.dll");
         var psi = new ProcessStartInfo("dotnet")
@@ -17,6 +27,7 @@ internal static class CliProcess
         };
         psi.ArgumentList.Add(dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

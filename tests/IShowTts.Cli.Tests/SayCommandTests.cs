@@ -66,7 +66,6 @@ public sealed class SayCommandTests
     [Theory]
     [InlineData("say")]
     [InlineData("say", "hi", "--random-weights")]
-    [InlineData("say", "hi", "--out", "x.wav")]
     [InlineData("say", "hi", "--out", "x.wav", "--random-weights", "--nfe", "zero")]
     [InlineData("say", "hi", "--out", "x.wav", "--random-weights", "--bogus", "1")]
     [InlineData("say", "hi", "--out", "x.wav", "--model-dir", "d")]

@@ -21,7 +21,7 @@ public sealed class BenchCommand : ICommand
           memory. On 2 CPU cores a run takes minutes: progress and an estimate go to stderr.
         """;
 
-    public Task<int> RunAsync(Arguments args, CancellationToken cancel)
+    public Task<int> RunAsync(Arguments args, CliContext context, CancellationToken cancel)
     {
         bool random = args.Flag("random-weights");
         var device = args.String("device") ?? "auto";

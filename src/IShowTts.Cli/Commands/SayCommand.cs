@@ -26,7 +26,8 @@ public sealed class SayCommand : ICommand
                              24 kHz mono PCM on stdout, streamed as it is made
           --engine E         f5 (default when a model is given) or espeak (the system voice: no
                              model needed; Debian libespeak-ng1)
-          --voice ID         espeak-en, espeak-zh, or a voice of the configuration
+          --voice ID         a voice of the configuration ([[f5.voices]], espeak-en, espeak-zh); without
+                             --model-dir/--random-weights the configured model and voices are used
           --ref-audio FILE   F5: reference recording (WAV, MP3, FLAC, Ogg Vorbis/Opus; any rate)
           --ref-text TEXT    its transcript (required with --ref-audio)
           --model-dir DIR    F5 model files: released names (model_*.safetensors, config.yaml +
@@ -43,7 +44,7 @@ public sealed class SayCommand : ICommand
           --no-normalize     read the text exactly as the official code does (2024 → 2 0 2 4)
         """;
 
-    public async Task<int> RunAsync(Arguments args, CancellationToken cancel)
+    public async Task<int> RunAsync(Arguments args, CliContext context, CancellationToken cancel)
     {
         if (args.Positionals.Count != 1) throw new UsageException(args.Positionals.Count == 0 ? "give the text to speak" : "give the text as one argument (quote it)");
         var text = args.Positionals[0];
@@ -63,9 +64,10 @@ public sealed class SayCommand : ICommand
 
         bool wantsF5 = engineId is null or "f5";
         if (engineId is not null and not ("f5" or "espeak")) throw new UsageException($"--engine must be f5 or espeak (got '{engineId}')");
-        if (wantsF5 && engineId is null && voiceId is null && modelDir is null && !random)
-            throw new UsageException("give --model-dir DIR or --random-weights for F5, or --engine espeak for the system voice");
         if (wantsF5 && random && modelDir is not null) throw new UsageException("give one of --model-dir DIR or --random-weights, not both");
+        if (refAudio is not null && modelDir is null && !random) throw new UsageException("--ref-audio needs --model-dir DIR or --random-weights");
+        if (modelDir is null && !random && refAudio is null)
+            return await SayConfiguredAsync(context, request, engineId, voiceId, output, cancel);
         if (refAudio is null != refText is null) throw new UsageException("--ref-audio and --ref-text go together");
         if (!wantsF5 && (refAudio is not null || modelDir is not null || random))
             throw new UsageException("--ref-audio, --model-dir and --random-weights are F5 options; espeak needs none");
@@ -88,6 +90,24 @@ public sealed class SayCommand : ICommand
         using var disposeF5 = f5;
         var synth = new Synthesizer(engines, catalog, new SynthesizerOptions(voiceId));
         if (f5 is not null && !f5.TryLoad()) throw new EngineException(f5.Status.Reason ?? "F5-TTS could not be loaded");
+        return await WriteAsync(synth, request with { VoiceId = voiceId }, output, log, cancel);
+    }
+
+    /// <summary>With the configured voices and model (or espeak): `ishowtts say "hi" --voice streamer --out hi.wav`.</summary>
+    private static async Task<int> SayConfiguredAsync(CliContext context, SpeechRequest request, string? engineId, string? voiceId, string output,
+        CancellationToken cancel)
+    {
+        var (synth, f5) = IShowTts.Synthesis.Composition.ProductSynthesizer.Build(context.Config, context.Log.Line);
+        using (f5)
+        {
+            var voice = synth.ResolveVoice(voiceId, engineId);
+            if (voice.Engine == "f5" && !f5.TryLoad()) throw new EngineException($"F5-TTS is not ready: {f5.Status.Reason}");
+            return await WriteAsync(synth, request with { VoiceId = voice.Id }, output, context.Log, cancel);
+        }
+    }
+
+    private static async Task<int> WriteAsync(Synthesizer synth, SpeechRequest request, string output, ProgressLine log, CancellationToken cancel)
+    {
         var progress = new InlineProgress<SpeakProgress>(p => log.Progress($"chunk {p.Chunk + 1}/{p.Chunks}: step {p.Step}/{p.Steps}"));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long samples = 0;
@@ -96,7 +116,7 @@ public sealed class SayCommand : ICommand
             if (output == "-")
             {
                 await using var stdout = Console.OpenStandardOutput();
-                await foreach (var chunk in synth.StreamAsync(request with { VoiceId = voiceId }, cancel, progress))
+                await foreach (var chunk in synth.StreamAsync(request, cancel, progress))
                 {
                     await stdout.WriteAsync(Pcm16(chunk.Samples), cancel);
                     samples += chunk.Samples.Length;
@@ -104,7 +124,7 @@ public sealed class SayCommand : ICommand
             }
             else
             {
-                var clip = await synth.SynthesizeAsync(request with { VoiceId = voiceId }, cancel, progress);
+                var clip = await synth.SynthesizeAsync(request, cancel, progress);
                 WavWriter.Write(output, clip.Samples, clip.SampleRate);
                 samples = clip.Samples.Length;
             }

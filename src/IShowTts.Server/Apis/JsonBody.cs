@@ -19,6 +19,10 @@ internal static class JsonBody
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, options, request.HttpContext.RequestAborted);
             return value is null ? (null, Problem.InvalidRequest("the body is empty or null; send a JSON object")) : (value, null);
         }
+        catch (BadHttpRequestException e)
+        {
+            return (null, Problem.Of(e.StatusCode, ProblemTypes.ForStatus(e.StatusCode), "Unreadable body", e.Message));
+        }
         catch (JsonException e)
         {
             var where = e.Path is { Length: > 0 } path ? $" at {path}" : "";

@@ -1,6 +1,7 @@
 // Builds the problem results handlers return: one factory per failure, each with its stable type,
 // status and a detail a user can act on. Extensions carry machine-readable facts (limits, known voices).
 using IShowTts.Synthesis;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

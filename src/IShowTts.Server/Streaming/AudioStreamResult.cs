@@ -1,7 +1,7 @@
 // Streams a started speech as encoded audio with chunked transfer: each synthesis chunk is encoded and
 // flushed as soon as it exists. A failure after the first byte cannot become a problem any more, so the
 // connection is aborted and the client sees a broken transfer, never a silently shortened file.
-using IShowTts.Server.Encoding;
+using IShowTts.Server.Codecs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

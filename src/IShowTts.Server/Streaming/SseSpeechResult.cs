@@ -2,7 +2,7 @@
 // event the moment it exists. Errors after the start are sent as an event (OpenAI: an "error" event;
 // ours: event "error" with the problem), since the status line is gone by then.
 using System.Text.Json;
-using IShowTts.Server.Encoding;
+using IShowTts.Server.Codecs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -21,11 +21,14 @@ public sealed class F5Engine : ISpeechEngine, IDisposable
     private F5Speaker? _speaker;
     private ReferenceCache? _references;
     private string? _failure;
+    private readonly Func<string?>? _probe;
 
     /// <param name="load">builds the model (weights from disk, or random for benches); may throw EngineException saying what is missing.</param>
     /// <param name="referenceCacheDirectory">where processed references are kept across restarts, or null for memory only.</param>
-    public F5Engine(Func<F5Tts> load, Vocabulary vocabulary, string? referenceCacheDirectory, string label = "F5-TTS")
+    /// <param name="probe">says, without loading, why the model cannot load (null: it can), for status pages before first use.</param>
+    public F5Engine(Func<F5Tts> load, Vocabulary vocabulary, string? referenceCacheDirectory, string label = "F5-TTS", Func<string?>? probe = null)
     {
+        _probe = probe;
         _load = load;
         _vocabulary = vocabulary;
         _cacheDirectory = referenceCacheDirectory;
@@ -63,6 +66,12 @@ public sealed class F5Engine : ISpeechEngine, IDisposable
                 return false;
             }
         }
+    }
+
+    /// <summary>Fills Status's reason without loading the model (a missing download, say).</summary>
+    public void TryProbe()
+    {
+        if (_tts is null && _failure is null) _failure = _probe?.Invoke() ?? "the model loads on first use";
     }
 
     public PreparedVoice Prepare(Voice voice)

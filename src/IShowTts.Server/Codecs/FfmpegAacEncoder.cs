@@ -4,7 +4,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace IShowTts.Server.Encoding;
+namespace IShowTts.Server.Codecs;
 
 internal sealed class FfmpegAacEncoder : IAudioEncoder
 {

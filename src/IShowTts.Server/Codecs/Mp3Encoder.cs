@@ -1,10 +1,10 @@
 // MP3 through the system's LAME (Debian libmp3lame0): constant 64 kb/s mono at the synthesis rate
 // (MPEG-2 Layer III at 24 kHz), no Xing/LAME tag since a stream cannot seek back to write it.
-using IShowTts.Server.Encoding.Native;
+using IShowTts.Server.Codecs.Native;
 
-namespace IShowTts.Server.Encoding;
+namespace IShowTts.Server.Codecs;
 
-internal sealed unsafe class Mp3Encoder : IAudioEncoder
+internal sealed class Mp3Encoder : IAudioEncoder
 {
     private const int BitrateKbps = 64;
     private readonly Stream _output;
@@ -40,10 +40,7 @@ internal sealed unsafe class Mp3Encoder : IAudioEncoder
     {
         if (samples.Length == 0) return;
         var buffer = new byte[samples.Length * 5 / 4 + 7200];
-        int written;
-        fixed (float* p = samples.Span)
-        fixed (byte* b = buffer)
-            written = LibMp3Lame.EncodeFloat(_lame, p, p, samples.Length, b, buffer.Length);
+        int written = Encode(samples.Span, buffer);
         if (written < 0) throw new InvalidOperationException($"lame_encode_buffer_ieee_float failed ({written})");
         if (written > 0) await _output.WriteAsync(buffer.AsMemory(0, written), cancel);
     }
@@ -51,10 +48,21 @@ internal sealed unsafe class Mp3Encoder : IAudioEncoder
     public async ValueTask CompleteAsync(CancellationToken cancel)
     {
         var buffer = new byte[7200];
-        int written;
-        fixed (byte* b = buffer) written = LibMp3Lame.Flush(_lame, b, buffer.Length);
+        int written = Flush(buffer);
         if (written < 0) throw new InvalidOperationException($"lame_encode_flush failed ({written})");
         if (written > 0) await _output.WriteAsync(buffer.AsMemory(0, written), cancel);
+    }
+
+    private unsafe int Encode(ReadOnlySpan<float> samples, byte[] buffer)
+    {
+        fixed (float* p = samples)
+        fixed (byte* b = buffer)
+            return LibMp3Lame.EncodeFloat(_lame, p, p, samples.Length, b, buffer.Length);
+    }
+
+    private unsafe int Flush(byte[] buffer)
+    {
+        fixed (byte* b = buffer) return LibMp3Lame.Flush(_lame, b, buffer.Length);
     }
 
     public ValueTask DisposeAsync()

@@ -3,7 +3,7 @@
 // once, front to back (STREAMINFO keeps total samples 0, which every decoder accepts).
 using System.Runtime.InteropServices;
 
-namespace IShowTts.Server.Encoding.Native;
+namespace IShowTts.Server.Codecs.Native;
 
 internal static partial class LibFlacEncoder
 {

@@ -4,11 +4,11 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using IShowTts.Audio;
-using IShowTts.Server.Encoding.Native;
+using IShowTts.Server.Codecs.Native;
 
-namespace IShowTts.Server.Encoding;
+namespace IShowTts.Server.Codecs;
 
-internal sealed unsafe class FlacEncoder : IAudioEncoder
+internal sealed class FlacEncoder : IAudioEncoder
 {
     private readonly Stream _output;
     private readonly FlacEncoderHandle _encoder;
@@ -26,8 +26,7 @@ internal sealed unsafe class FlacEncoder : IAudioEncoder
         LibFlacEncoder.SetSampleRate(_encoder, (uint)sampleRate);
         LibFlacEncoder.SetCompressionLevel(_encoder, 5);
         _self = GCHandle.Alloc(this);
-        delegate* unmanaged[Cdecl]<nint, byte*, nuint, uint, uint, nint, int> write = &OnWrite;
-        int status = LibFlacEncoder.InitStream(_encoder, (nint)write, 0, 0, 0, GCHandle.ToIntPtr(_self));
+        int status = Init();
         if (status != LibFlacEncoder.InitOk)
         {
             Release();
@@ -45,9 +44,7 @@ internal sealed unsafe class FlacEncoder : IAudioEncoder
         var ints = new int[samples.Length];
         var span = samples.Span;
         for (int i = 0; i < ints.Length; i++) ints[i] = WavWriter.ToPcm16(span[i]);
-        int ok;
-        fixed (int* p = ints) ok = LibFlacEncoder.ProcessInterleaved(_encoder, p, (uint)ints.Length);
-        if (ok == 0) throw new InvalidOperationException($"FLAC__stream_encoder_process_interleaved failed (state {LibFlacEncoder.GetState(_encoder)})");
+        if (Process(ints) == 0) throw new InvalidOperationException($"FLAC__stream_encoder_process_interleaved failed (state {LibFlacEncoder.GetState(_encoder)})");
         await DrainAsync(cancel);
     }
 
@@ -61,6 +58,17 @@ internal sealed unsafe class FlacEncoder : IAudioEncoder
     {
         Release();
         return ValueTask.CompletedTask;
+    }
+
+    private unsafe int Init()
+    {
+        delegate* unmanaged[Cdecl]<nint, byte*, nuint, uint, uint, nint, int> write = &OnWrite;
+        return LibFlacEncoder.InitStream(_encoder, (nint)write, 0, 0, 0, GCHandle.ToIntPtr(_self));
+    }
+
+    private unsafe int Process(int[] samples)
+    {
+        fixed (int* p = samples) return LibFlacEncoder.ProcessInterleaved(_encoder, p, (uint)samples.Length);
     }
 
     private async ValueTask DrainAsync(CancellationToken cancel)
@@ -78,7 +86,7 @@ internal sealed unsafe class FlacEncoder : IAudioEncoder
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int OnWrite(nint encoder, byte* buffer, nuint bytes, uint samples, uint currentFrame, nint clientData)
+    private static unsafe int OnWrite(nint encoder, byte* buffer, nuint bytes, uint samples, uint currentFrame, nint clientData)
     {
         try
         {

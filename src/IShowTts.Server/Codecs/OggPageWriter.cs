@@ -3,7 +3,7 @@
 // Pages are written whole, so a streamed response is always playable up to its last page.
 using System.Buffers.Binary;
 
-namespace IShowTts.Server.Encoding;
+namespace IShowTts.Server.Codecs;
 
 internal sealed class OggPageWriter(Stream output, int serial)
 {

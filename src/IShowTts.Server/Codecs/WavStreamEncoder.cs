@@ -3,7 +3,7 @@
 using System.Buffers.Binary;
 using IShowTts.Audio;
 
-namespace IShowTts.Server.Encoding;
+namespace IShowTts.Server.Codecs;
 
 internal sealed class WavStreamEncoder(Stream output, int sampleRate) : IAudioEncoder
 {

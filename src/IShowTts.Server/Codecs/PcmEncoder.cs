@@ -2,7 +2,7 @@
 using System.Buffers.Binary;
 using IShowTts.Audio;
 
-namespace IShowTts.Server.Encoding;
+namespace IShowTts.Server.Codecs;
 
 internal sealed class PcmEncoder(Stream output) : IAudioEncoder
 {

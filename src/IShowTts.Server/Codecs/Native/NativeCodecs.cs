@@ -3,7 +3,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace IShowTts.Server.Encoding.Native;
+namespace IShowTts.Server.Codecs.Native;
 
 internal static class NativeCodecs
 {

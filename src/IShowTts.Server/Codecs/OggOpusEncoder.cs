@@ -6,7 +6,7 @@ using System.Buffers.Binary;
 using Concentus;
 using Concentus.Enums;
 
-namespace IShowTts.Server.Encoding;
+namespace IShowTts.Server.Codecs;
 
 internal sealed class OggOpusEncoder : IAudioEncoder
 {

@@ -2,7 +2,7 @@
 // SafeHandle released with lame_close.
 using System.Runtime.InteropServices;
 
-namespace IShowTts.Server.Encoding.Native;
+namespace IShowTts.Server.Codecs.Native;
 
 internal static partial class LibMp3Lame
 {

@@ -1,7 +1,7 @@
 // The response formats the speech routes can produce (OpenAI's names), with their media type and the
 // encoder behind each. A format whose encoder is missing on this machine reports why, so a request for
 // it is refused with that reason instead of getting another format.
-namespace IShowTts.Server.Encoding;
+namespace IShowTts.Server.Codecs;
 
 internal sealed record AudioFormat(string Name, string ContentType, string Extension, Func<Stream, int, IAudioEncoder> Create, Func<string?> Unavailable)
 {
