@@ -133,4 +133,16 @@ public sealed class SynthesizerTests
         Assert.Equal(["../evil", "broken", "missing", "notext"], problems.Select(p => p.VoiceId).Order(StringComparer.Ordinal));
         Assert.True(catalog.TryGet("good", out _));
     }
+
+    [Fact]
+    public async Task TargetRmsAndRemoveSilenceChangeTheResult()
+    {
+        var f = new SynthesizerFixture(nfe: 1);
+        var plain = await f.Synthesizer.SynthesizeAsync(new SpeechRequest("A line to check parameters."));
+        var louder = await f.Synthesizer.SynthesizeAsync(new SpeechRequest("A line to check parameters.", TargetRms: 0.2f));
+        var trimmed = await f.Synthesizer.SynthesizeAsync(new SpeechRequest("A line to check parameters.", RemoveSilence: true));
+        Assert.NotEqual(plain.Samples, louder.Samples);
+        Assert.True(trimmed.Samples.Length <= plain.Samples.Length);
+        Assert.All(louder.Samples, v => Assert.True(float.IsFinite(v)));
+    }
 }

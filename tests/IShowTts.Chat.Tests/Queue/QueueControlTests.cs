@@ -100,7 +100,8 @@ public sealed class QueueControlTests
         Assert.Empty(harness.Queue.PendingApprovals());
         var rejection = await harness.WaitAsync(rejected, QueueItemState.Filtered);
         Assert.Equal((DropReason.RejectedByModerator, "mod_bob"), (rejection.Reason, rejection.By));
-        await harness.WaitAsync(approved, QueueItemState.Ready);
+        await Eventually.TrueAsync(() => harness.Queue.Snapshot().Any(c => c.Item.Id == approved.Item.Id && c.State == QueueItemState.Ready),
+            "the approved message to be synthesised");
         Assert.Null(harness.Queue.Approve(rejected.Item.Id));
     }
 

@@ -73,8 +73,9 @@ public sealed class CudaW1Timings(CudaBackendFixture fixture) : IClassFixture<Cu
             () => cuda.Rotary(qkv, B, N, H, Dh, H)));
         Time("attention, v2 attention_mma (old)", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionVersion = 2, () => cuda.AttentionVersion = 3,
             () => cuda.Attention(attn, qkv, B, N, H, Dh)));
-        Time("attention, v3 with 4 warps (64 rows)", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionWarps = 4, () => cuda.AttentionWarps = 8,
-            () => cuda.Attention(attn, qkv, B, N, H, Dh)));
+        foreach (var block in new[] { "w4", "w8" })
+            Time($"attention, v3 block {block}", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionBlock = block, () => cuda.AttentionBlock = "w4m2",
+                () => cuda.Attention(attn, qkv, B, N, H, Dh)));
         Time("linear out gated, float scratch + pass (old)", 2.0 * Rows * D * D, () => WithFlag(() => cuda.UseAlphaVectorGate = false, () => cuda.UseAlphaVectorGate = true,
             () => cuda.Linear(x, attn, wo, bo, Rows, D, D, Epilogue.GatedResidual(mod.View(2 * D, D)))));
         Time("linear ff2 gated, float scratch + pass (old)", 2.0 * Rows * Ff * D, () => WithFlag(() => cuda.UseAlphaVectorGate = false, () => cuda.UseAlphaVectorGate = true,

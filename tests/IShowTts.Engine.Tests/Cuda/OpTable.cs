@@ -169,8 +169,11 @@ internal static class OpTable
         yield return Attention(F16, 1, 64, 1, 64);
         yield return Attention(F16, 2, 129, 3, 64);
         yield return Attention(BF16, 2, 1326, 2, 64);
-        yield return Variant("w4", Attention(F16, 2, 1326, 2, 64), c => c.AttentionWarps = 4, c => c.AttentionWarps = 8);
-        yield return Variant("w4", Attention(BF16, 1, 200, 3, 64), c => c.AttentionWarps = 4, c => c.AttentionWarps = 8);
+        foreach (var block in new[] { "w4", "w8" })
+        {
+            yield return Variant(block, Attention(F16, 2, 1326, 2, 64), c => c.AttentionBlock = block, c => c.AttentionBlock = "w4m2");
+            yield return Variant(block, Attention(BF16, 1, 200, 3, 64), c => c.AttentionBlock = block, c => c.AttentionBlock = "w4m2");
+        }
         yield return Variant("v2", Attention(F16, 2, 300, 2, 64), c => c.AttentionVersion = 2, c => c.AttentionVersion = 3);
         yield return Linear(F16, 45, 128, 64, bias: false, "gated");
         yield return Linear(BF16, 45, 128, 64, bias: true, "gated");

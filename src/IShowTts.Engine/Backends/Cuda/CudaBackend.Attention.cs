@@ -14,13 +14,13 @@ public sealed partial class CudaBackend
     private const int AttentionQueriesPerBlock = 16;
     private const int MmaRowsPerBlock = 64;
     private const int MmaKeysPerTile = 64;
-    private const int RotaryFramesPerBlock = 4;
+    private const int RotaryFramesPerBlock = 8;
 
     /// <summary>Tensor-core attention version for head size 64: 3 (attention_fa, default) or 2 (attention_mma). ISHOWTTS_CUDA_ATTENTION=v2 picks 2.</summary>
     internal int AttentionVersion { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_ATTENTION") == "v2" ? 2 : 3;
 
-    /// <summary>Warps (16 query rows each) per block of attention_fa: 4 or 8.</summary>
-    internal int AttentionWarps { get; set; } = 8;
+    /// <summary>Block shape of attention_fa: "w4m2" (4 warps x 32 rows, default), "w8" (8 x 16) or "w4" (4 x 16).</summary>
+    internal string AttentionBlock { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_ATTENTION_BLOCK") ?? "w4m2";
 
     /// <summary>Use attention_simple even where the tensor-core kernel applies (bench comparisons, debugging).</summary>
     internal bool ForceSimpleAttention { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_ATTENTION") == "simple";
@@ -35,7 +35,7 @@ public sealed partial class CudaBackend
         var invFreq = new InvFreq64();
         // The CPU backend's float formula, so both sides rotate by the same angles.
         for (int j = 0; j < half; j++) invFreq[j] = 1f / MathF.Pow(10000f, (2f * j) / dh);
-        if (UseVectorKernels && qkv.DType is (DType.F16 or DType.BF16) && dh % 2 == 0 && Ptr(qkv) % 4 == 0)
+        if (UseVectorKernels && qkv.DType is (DType.F16 or DType.BF16) && dh % 8 == 0 && Ptr(qkv) % 16 == 0)
         {
             Args().Add(Ptr(qkv)).Add(Code(qkv)).Add(b).Add(n).Add(h).Add(dh).Add(heads).Add(invFreq);
             Launch("rotary_pairs", (uint)Math.Min(((long)b * n + RotaryFramesPerBlock - 1) / RotaryFramesPerBlock, MultiprocessorCount * 16L));
@@ -60,10 +60,15 @@ public sealed partial class CudaBackend
             string type = qkv.DType == DType.F16 ? "f16" : "bf16";
             if (AttentionVersion >= 3 && dh == 64 && (y.DType == qkv.DType || y.DType == DType.F32) && Ptr(y) % 4 == 0)
             {
-                int warps = AttentionWarps == 4 ? 4 : 8, rows = 16 * warps;
+                var (block, warps, rows) = AttentionBlock switch
+                {
+                    "w8" => ("w8", 8, 128),
+                    "w4" => ("w4", 4, 64),
+                    _ => ("w4m2", 4, 128),
+                };
                 uint fa = (uint)((rows + 4 * MmaKeysPerTile) * (dh + 8) * sizeof(ushort));
                 Args().Add(Ptr(y)).Add(Code(y)).Add(packed).Add(n).Add(h).Add(scaleLog2e);
-                Launch($"attention_fa_{type}_d64_w{warps}", (uint)((n + rows - 1) / rows), (uint)(32 * warps), fa, (uint)h, (uint)b);
+                Launch($"attention_fa_{type}_d64_{block}", (uint)((n + rows - 1) / rows), (uint)(32 * warps), fa, (uint)h, (uint)b);
                 return;
             }
             string kernel = $"attention_mma_{type}_d{dh}";

@@ -1,12 +1,13 @@
 // Convolutions over time: depthwise directly (conv.cu); grouped with 64 input and 64 output channels per
 // group in 16-bit on sm_80+ (F5's conv_pos) through the implicit-GEMM tensor-core kernel conv_igemm
-// (weights repacked per call into a workspace, bias and activation fused); any other grouped conv as
+// (weights repacked once per weight tensor and cached, bias and activation fused); any other grouped conv as
 // im2col + one strided-batched cuBLASLt GEMM over the groups per chunk of rows (the CPU backend's
 // formulation), then one pass for bias and activation. The im2col workspace is capped, so long inputs
 // go in several chunks.
 using IShowTts.Engine.Backends.Cuda.Gemm;
 using IShowTts.Engine.Backends.Cuda.Memory;
 using IShowTts.Engine.Backends.Cuda.Native;
+using IShowTts.Engine.Backends.Cuda.Native.Handles;
 using IShowTts.Engine.Tensors;
 
 namespace IShowTts.Engine.Backends.Cuda;
@@ -14,7 +15,39 @@ namespace IShowTts.Engine.Backends.Cuda;
 public sealed partial class CudaBackend
 {
     private const long Im2ColBudgetElements = 16L << 20;
-    private const int ImplicitGemmChannels = 64, ImplicitGemmRows = 128, ImplicitGemmMaxKernel = 63;
+    private const int ImplicitGemmChannels = 64, ImplicitGemmRows = 128, ImplicitGemmMaxKernel = 63, ImplicitGemmStages = 4;
+
+    private readonly List<(CudaStorage Storage, long Offset, int K, DeviceMemoryHandle Packed)> _packedConvWeights = [];
+
+    /// <summary>
+    /// The implicit-GEMM layout of a grouped conv weight, repacked on the first call with that weight tensor
+    /// and kept while its storage lives (weights do not change; a new model is a new storage). Entries of
+    /// disposed storages are returned to the pool when no recorded graph can point at them.
+    /// </summary>
+    private ulong PackedConvWeights(Tensor w, int co, int cig, int k, int groups)
+    {
+        var storage = (CudaStorage)w.Storage;
+        if (LiveGraphs == 0)
+            for (int i = _packedConvWeights.Count - 1; i >= 0; i--)
+                if (_packedConvWeights[i].Storage.IsDisposed)
+                {
+                    _pool.Return(_packedConvWeights[i].Packed);
+                    _packedConvWeights.RemoveAt(i);
+                }
+        foreach (var e in _packedConvWeights)
+            if (ReferenceEquals(e.Storage, storage) && e.Offset == w.Offset && e.K == k) return e.Packed.Pointer;
+        var block = _pool.Rent(w.Count * w.DType.SizeInBytes());
+        _packedConvWeights.Add((storage, w.Offset, k, block));
+        Args().Add(block.Pointer).Add(Ptr(w)).Add(co).Add(cig).Add(k).Add(groups);
+        Launch("conv_repack_weights", GridFor((long)co * cig * k));
+        return block.Pointer;
+    }
+
+    private void ReleasePackedConvWeights()
+    {
+        foreach (var e in _packedConvWeights) _pool.Return(e.Packed);
+        _packedConvWeights.Clear();
+    }
 
     /// <summary>Use conv_igemm where it applies (off: im2col + GEMM, for comparisons).</summary>
     internal bool UseImplicitGemmConv { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_CONV") != "im2col";
@@ -50,10 +83,8 @@ public sealed partial class CudaBackend
             && cig == ImplicitGemmChannels && cog == ImplicitGemmChannels && ci == co && k <= ImplicitGemmMaxKernel
             && Ptr(x) % 16 == 0 && Ptr(y) % 16 == 0 && Ptr(w) % 2 == 0)
         {
-            ulong packed = _scratch.Get(ScratchSlot.ConvWeights, (long)co * cols * abSize);
-            Args().Add(packed).Add(Ptr(w)).Add(co).Add(cig).Add(k).Add(groups);
-            Launch("conv_repack_weights", GridFor((long)co * cols));
-            uint shared = (uint)((ImplicitGemmRows + k - 1 + 2 * ImplicitGemmChannels) * (ImplicitGemmChannels + 8) * sizeof(ushort));
+            ulong packed = PackedConvWeights(w, co, cig, k, groups);
+            uint shared = (uint)((ImplicitGemmRows + k - 1 + ImplicitGemmStages * ImplicitGemmChannels) * (ImplicitGemmChannels + 8) * sizeof(ushort));
             Args().Add(Ptr(y)).Add(Ptr(x)).Add(packed).Add(Ptr(bias)).Add(Code(bias)).Add(n).Add(ci).Add(k).Add((int)act);
             Launch(ab == DType.F16 ? "conv_igemm_f16" : "conv_igemm_bf16", (uint)((n + ImplicitGemmRows - 1) / ImplicitGemmRows), 128, shared,
                 (uint)groups, (uint)b);

@@ -39,6 +39,8 @@ public sealed partial class CudaBackend
         Launch("layernorm", (uint)rows);
     }
 
+    private const int GrnRowsPerBlock = 64;
+
     /// <summary>Vectorised 16-bit kernels (layernorm_vec, rotary_pairs); off: the v1 scalar kernels, for comparisons.</summary>
     internal bool UseVectorKernels { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_VECTOR") != "0";
 
@@ -57,10 +59,12 @@ public sealed partial class CudaBackend
         Need(beta, c, "Grn beta");
         if (b == 0 || c == 0) return;
         MakeCurrent();
-        ulong norms = _scratch.Get(ScratchSlot.GrnNorms, (long)b * c * sizeof(double));
-        Args().Add(norms).Add(Ptr(x)).Add(Code(x)).Add(b).Add(n).Add(c);
-        Launch("grn_norms", GridFor((long)b * c));
-        Args().Add(norms).Add(c);
+        int chunks = Math.Max(1, (n + GrnRowsPerBlock - 1) / GrnRowsPerBlock);
+        ulong norms = _scratch.Get(ScratchSlot.GrnNorms, (long)b * c * (1 + chunks) * sizeof(double));
+        ulong partial = norms + (ulong)((long)b * c * sizeof(double));
+        Args().Add(partial).Add(Ptr(x)).Add(Code(x)).Add(n).Add(c);
+        Launch("grn_partial", (uint)((c + 31) / 32), Threads, 0, (uint)chunks, (uint)b);
+        Args().Add(norms).Add(partial).Add(chunks).Add(c);
         Launch("grn_scale", (uint)b);
         Args().Add(Ptr(x)).Add(Code(x)).Add(norms).Add(Ptr(gamma)).Add(Code(gamma)).Add(Ptr(beta)).Add(Code(beta)).Add(b).Add(n).Add(c);
         Launch("grn_apply", GridFor((long)b * n * c));

@@ -170,6 +170,7 @@ public sealed partial class CudaBackend : IBackend
         DisposeGraphs();
         _gemm.Dispose();
         _pool.Return(_gemmWorkspace);
+        ReleasePackedConvWeights();
         _scratch.Dispose();
         _kernels.Dispose();
         _staging.Dispose();

@@ -82,7 +82,7 @@ public sealed class F5Engine : ISpeechEngine, IDisposable
 
     public async IAsyncEnumerable<AudioChunk> StreamAsync(Voice voice, ResolvedRequest request, [EnumeratorCancellation] CancellationToken cancel)
     {
-        var prepared = Prepare(voice);
+        var prepared = Prepare(voice).WithTargetRms(request.TargetRms);
         var options = request.Options with { Language = request.Options.Language ?? voice.Language };
         SpeechPlan plan;
         try
@@ -111,6 +111,7 @@ public sealed class F5Engine : ISpeechEngine, IDisposable
             {
                 _model.Release();
             }
+            if (request.RemoveSilence) wave = IShowTts.Audio.SilenceRemover.RemoveLongSilences(wave, F5Tts.SampleRate);
             var ready = fade.Push(wave);
             bool last = i == plan.Chunks.Count - 1;
             if (last) ready = [.. ready, .. fade.Flush()];

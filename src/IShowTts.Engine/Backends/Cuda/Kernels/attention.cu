@@ -9,11 +9,13 @@
 //   in shared memory (rows padded by 8 halves: conflict-free fragment reads); S = Q K^T and O += P V
 //   with the P fragments taken straight from the S accumulators. Needs 16-byte aligned qkv.
 //   213 µs at W1 (67 TFLOP/s).
-//   attention_fa_<f16|bf16>_d64_w<4|8> (v3, M2): the same algorithm with a block of W warps x 16 queries
-//   (64 or 128 rows: K/V tiles read from L2 half as often with 8 warps), Q/K fragments through ldmatrix,
+//   attention_fa_<f16|bf16>_d64_w<4|8>[m2] (v3, M2): the same algorithm with a block of W warps x 16·MI
+//   queries (w4: 64 rows, w8: 128, w4m2: 128 with two m-tiles per warp, so every K/V fragment loaded
+//   from shared memory feeds twice the MMAs: v3 w8 113 µs at W1), Q/K fragments through ldmatrix,
 //   V fragments through ldmatrix.trans (v2 built them from 16-bit loads), K/V tiles double-buffered with
 //   cp.async so the next tile loads while this one computes, the softmax scale folded into one FFMA
-//   before exp2, key masking only on the last tile, and packed 32-bit output stores.
+//   before exp2, P packed to 16 bits as it is computed, key masking only on the last tile, and packed
+//   32-bit output stores.
 #include "common.cu"
 
 #define KT 32
@@ -333,11 +335,11 @@ __device__ __forceinline__ void load_tile_async(u16* dst, const u16* qkv, i64 ba
 #endif
 }
 
-template <int DH, bool BF, int W>
+template <int DH, bool BF, int W, int MI>
 __device__ __forceinline__ void attention_fa_body(void* y, int ty, const u16* qkv, int n, int h, float scaleLog2e)
 {
 #if __CUDA_ARCH__ >= 800
-    constexpr int LD = DH + 8, ROWS = 16 * W, KEYS = 64, KC = DH / 16, NT = KEYS / 8, DT = DH / 8;
+    constexpr int LD = DH + 8, ROWS = 16 * MI * W, KEYS = 64, KC = DH / 16, NT = KEYS / 8, DT = DH / 8;
     extern __shared__ __align__(16) u16 tiles[];
     u16* qs = tiles;                                   // ROWS x LD
     u16* kv = qs + ROWS * LD;                          // 2 stages x (K, V) x KEYS x LD
@@ -354,11 +356,17 @@ __device__ __forceinline__ void attention_fa_body(void* y, int ty, const u16* qk
     load_tile_async<DH>(kv + KEYS * LD, qkv, base, rowStride, 2LL * h * DH, 0, KEYS, n);
     cp_async_commit();
 
-    unsigned qa[KC][4];
-    float o[DT][4];
+    // Per m-tile mi (16 query rows): rows g and g + 8 of it are this thread's "0" and "1" rows.
+    unsigned qa[MI][KC][4];
+    float o[MI][DT][4], m[MI][2], l[MI][2];
 #pragma unroll
-    for (int dt = 0; dt < DT; dt++) o[dt][0] = o[dt][1] = o[dt][2] = o[dt][3] = 0.0f;
-    float m0 = negInf, m1 = negInf, l0 = 0.0f, l1 = 0.0f;
+    for (int mi = 0; mi < MI; mi++)
+    {
+#pragma unroll
+        for (int dt = 0; dt < DT; dt++) o[mi][dt][0] = o[mi][dt][1] = o[mi][dt][2] = o[mi][dt][3] = 0.0f;
+        m[mi][0] = m[mi][1] = negInf;
+        l[mi][0] = l[mi][1] = 0.0f;
+    }
 
     for (int j = 0; j < tilesCount; j++)
     {
@@ -374,15 +382,19 @@ __device__ __forceinline__ void attention_fa_body(void* y, int ty, const u16* qk
         if (j == 0)
         {
 #pragma unroll
-            for (int kc = 0; kc < KC; kc++)
-                ldmatrix_x4(qa[kc], qs + (warp * 16 + (lane & 15)) * LD + kc * 16 + (lane >> 4) * 8);
+            for (int mi = 0; mi < MI; mi++)
+#pragma unroll
+                for (int kc = 0; kc < KC; kc++)
+                    ldmatrix_x4(qa[mi][kc], qs + ((warp * MI + mi) * 16 + (lane & 15)) * LD + kc * 16 + (lane >> 4) * 8);
         }
         const u16* ks = kv + (j & 1) * 2 * KEYS * LD;
         const u16* vs = ks + KEYS * LD;
 
-        float s[NT][4];
+        float s[MI][NT][4];
 #pragma unroll
-        for (int nt = 0; nt < NT; nt++) s[nt][0] = s[nt][1] = s[nt][2] = s[nt][3] = 0.0f;
+        for (int mi = 0; mi < MI; mi++)
+#pragma unroll
+            for (int nt = 0; nt < NT; nt++) s[mi][nt][0] = s[mi][nt][1] = s[mi][nt][2] = s[mi][nt][3] = 0.0f;
 #pragma unroll
         for (int np = 0; np < NT / 2; np++)
         {
@@ -391,109 +403,128 @@ __device__ __forceinline__ void attention_fa_body(void* y, int ty, const u16* qk
             {
                 unsigned b[4];
                 ldmatrix_x4(b, ks + (np * 16 + (lane & 7) + ((lane >> 4) << 3)) * LD + kc * 16 + ((lane >> 3) & 1) * 8);
-                mma16816<BF>(s[2 * np], qa[kc], b[0], b[1]);
-                mma16816<BF>(s[2 * np + 1], qa[kc], b[2], b[3]);
+#pragma unroll
+                for (int mi = 0; mi < MI; mi++)
+                {
+                    mma16816<BF>(s[mi][2 * np], qa[mi][kc], b[0], b[1]);
+                    mma16816<BF>(s[mi][2 * np + 1], qa[mi][kc], b[2], b[3]);
+                }
             }
         }
         if ((j + 1) * KEYS > n)
         {
 #pragma unroll
-            for (int nt = 0; nt < NT; nt++)
+            for (int mi = 0; mi < MI; mi++)
 #pragma unroll
-                for (int e = 0; e < 4; e++)
-                    if (j * KEYS + nt * 8 + tig * 2 + (e & 1) >= n) s[nt][e] = negInf;
+                for (int nt = 0; nt < NT; nt++)
+#pragma unroll
+                    for (int e = 0; e < 4; e++)
+                        if (j * KEYS + nt * 8 + tig * 2 + (e & 1) >= n) s[mi][nt][e] = negInf;
         }
 
-        float tileMax0 = negInf, tileMax1 = negInf;
+        unsigned pa[MI][KEYS / 16][4];
 #pragma unroll
-        for (int nt = 0; nt < NT; nt++)
+        for (int mi = 0; mi < MI; mi++)
         {
-            tileMax0 = fmaxf(tileMax0, fmaxf(s[nt][0], s[nt][1]));
-            tileMax1 = fmaxf(tileMax1, fmaxf(s[nt][2], s[nt][3]));
-        }
-        tileMax0 = fmaxf(tileMax0, __shfl_xor_sync(0xffffffffu, tileMax0, 1));
-        tileMax0 = fmaxf(tileMax0, __shfl_xor_sync(0xffffffffu, tileMax0, 2));
-        tileMax1 = fmaxf(tileMax1, __shfl_xor_sync(0xffffffffu, tileMax1, 1));
-        tileMax1 = fmaxf(tileMax1, __shfl_xor_sync(0xffffffffu, tileMax1, 2));
-        const float mNew0 = fmaxf(m0, tileMax0), mNew1 = fmaxf(m1, tileMax1);
-        const float corr0 = exp2f((m0 - mNew0) * scaleLog2e), corr1 = exp2f((m1 - mNew1) * scaleLog2e);
-        m0 = mNew0;
-        m1 = mNew1;
-        const float ms0 = m0 * scaleLog2e, ms1 = m1 * scaleLog2e;
-        float sum0 = 0.0f, sum1 = 0.0f;
+            float tileMax0 = negInf, tileMax1 = negInf;
 #pragma unroll
-        for (int nt = 0; nt < NT; nt++)
-        {
-            s[nt][0] = exp2f(fmaf(s[nt][0], scaleLog2e, -ms0));
-            s[nt][1] = exp2f(fmaf(s[nt][1], scaleLog2e, -ms0));
-            s[nt][2] = exp2f(fmaf(s[nt][2], scaleLog2e, -ms1));
-            s[nt][3] = exp2f(fmaf(s[nt][3], scaleLog2e, -ms1));
-            sum0 += s[nt][0] + s[nt][1];
-            sum1 += s[nt][2] + s[nt][3];
-        }
-        l0 = l0 * corr0 + sum0;
-        l1 = l1 * corr1 + sum1;
+            for (int nt = 0; nt < NT; nt++)
+            {
+                tileMax0 = fmaxf(tileMax0, fmaxf(s[mi][nt][0], s[mi][nt][1]));
+                tileMax1 = fmaxf(tileMax1, fmaxf(s[mi][nt][2], s[mi][nt][3]));
+            }
+            tileMax0 = fmaxf(tileMax0, __shfl_xor_sync(0xffffffffu, tileMax0, 1));
+            tileMax0 = fmaxf(tileMax0, __shfl_xor_sync(0xffffffffu, tileMax0, 2));
+            tileMax1 = fmaxf(tileMax1, __shfl_xor_sync(0xffffffffu, tileMax1, 1));
+            tileMax1 = fmaxf(tileMax1, __shfl_xor_sync(0xffffffffu, tileMax1, 2));
+            const float mNew0 = fmaxf(m[mi][0], tileMax0), mNew1 = fmaxf(m[mi][1], tileMax1);
+            const float corr0 = exp2f((m[mi][0] - mNew0) * scaleLog2e), corr1 = exp2f((m[mi][1] - mNew1) * scaleLog2e);
+            m[mi][0] = mNew0;
+            m[mi][1] = mNew1;
+            const float ms0 = mNew0 * scaleLog2e, ms1 = mNew1 * scaleLog2e;
+            float sum0 = 0.0f, sum1 = 0.0f;
 #pragma unroll
-        for (int dt = 0; dt < DT; dt++)
-        {
-            o[dt][0] *= corr0;
-            o[dt][1] *= corr0;
-            o[dt][2] *= corr1;
-            o[dt][3] *= corr1;
+            for (int nt = 0; nt < NT; nt++)
+            {
+                float p0 = exp2f(fmaf(s[mi][nt][0], scaleLog2e, -ms0));
+                float p1 = exp2f(fmaf(s[mi][nt][1], scaleLog2e, -ms0));
+                float p2 = exp2f(fmaf(s[mi][nt][2], scaleLog2e, -ms1));
+                float p3 = exp2f(fmaf(s[mi][nt][3], scaleLog2e, -ms1));
+                sum0 += p0 + p1;
+                sum1 += p2 + p3;
+                pa[mi][nt >> 1][(nt & 1) * 2] = pack2<BF>(p0, p1);
+                pa[mi][nt >> 1][(nt & 1) * 2 + 1] = pack2<BF>(p2, p3);
+            }
+            l[mi][0] = l[mi][0] * corr0 + sum0;
+            l[mi][1] = l[mi][1] * corr1 + sum1;
+#pragma unroll
+            for (int dt = 0; dt < DT; dt++)
+            {
+                o[mi][dt][0] *= corr0;
+                o[mi][dt][1] *= corr0;
+                o[mi][dt][2] *= corr1;
+                o[mi][dt][3] *= corr1;
+            }
         }
 
 #pragma unroll
         for (int kc = 0; kc < KEYS / 16; kc++)
         {
-            unsigned pa[4];
-            pa[0] = pack2<BF>(s[2 * kc][0], s[2 * kc][1]);
-            pa[1] = pack2<BF>(s[2 * kc][2], s[2 * kc][3]);
-            pa[2] = pack2<BF>(s[2 * kc + 1][0], s[2 * kc + 1][1]);
-            pa[3] = pack2<BF>(s[2 * kc + 1][2], s[2 * kc + 1][3]);
 #pragma unroll
             for (int dp = 0; dp < DT / 2; dp++)
             {
                 unsigned b[4];
                 ldmatrix_x4_trans(b, vs + (kc * 16 + (lane & 15)) * LD + dp * 16 + (lane >> 4) * 8);
-                mma16816<BF>(o[2 * dp], pa, b[0], b[1]);
-                mma16816<BF>(o[2 * dp + 1], pa, b[2], b[3]);
+#pragma unroll
+                for (int mi = 0; mi < MI; mi++)
+                {
+                    mma16816<BF>(o[mi][2 * dp], pa[mi][kc], b[0], b[1]);
+                    mma16816<BF>(o[mi][2 * dp + 1], pa[mi][kc], b[2], b[3]);
+                }
             }
         }
         __syncthreads();
     }
 
-    l0 += __shfl_xor_sync(0xffffffffu, l0, 1);
-    l0 += __shfl_xor_sync(0xffffffffu, l0, 2);
-    l1 += __shfl_xor_sync(0xffffffffu, l1, 1);
-    l1 += __shfl_xor_sync(0xffffffffu, l1, 2);
-    const float inv0 = 1.0f / l0, inv1 = 1.0f / l1;
-    const int t0 = q0 + warp * 16 + (lane >> 2), t1 = t0 + 8;
     const i64 hd = (i64)h * DH;
 #pragma unroll
-    for (int dt = 0; dt < DT; dt++)
+    for (int mi = 0; mi < MI; mi++)
     {
-        int d = dt * 8 + tig * 2;
-        if (t0 < n)
+        float l0 = l[mi][0], l1 = l[mi][1];
+        l0 += __shfl_xor_sync(0xffffffffu, l0, 1);
+        l0 += __shfl_xor_sync(0xffffffffu, l0, 2);
+        l1 += __shfl_xor_sync(0xffffffffu, l1, 1);
+        l1 += __shfl_xor_sync(0xffffffffu, l1, 2);
+        const float inv0 = 1.0f / l0, inv1 = 1.0f / l1;
+        const int t0 = q0 + (warp * MI + mi) * 16 + (lane >> 2), t1 = t0 + 8;
+#pragma unroll
+        for (int dt = 0; dt < DT; dt++)
         {
-            i64 at = ((i64)item * n + t0) * hd + (i64)head * DH + d;
-            if (ty == DT_F32) { store(y, at, ty, o[dt][0] * inv0); store(y, at + 1, ty, o[dt][1] * inv0); }
-            else *(unsigned*)((u16*)y + at) = pack2<BF>(o[dt][0] * inv0, o[dt][1] * inv0);
-        }
-        if (t1 < n)
-        {
-            i64 at = ((i64)item * n + t1) * hd + (i64)head * DH + d;
-            if (ty == DT_F32) { store(y, at, ty, o[dt][2] * inv1); store(y, at + 1, ty, o[dt][3] * inv1); }
-            else *(unsigned*)((u16*)y + at) = pack2<BF>(o[dt][2] * inv1, o[dt][3] * inv1);
+            int d = dt * 8 + tig * 2;
+            if (t0 < n)
+            {
+                i64 at = ((i64)item * n + t0) * hd + (i64)head * DH + d;
+                if (ty == DT_F32) { store(y, at, ty, o[mi][dt][0] * inv0); store(y, at + 1, ty, o[mi][dt][1] * inv0); }
+                else *(unsigned*)((u16*)y + at) = pack2<BF>(o[mi][dt][0] * inv0, o[mi][dt][1] * inv0);
+            }
+            if (t1 < n)
+            {
+                i64 at = ((i64)item * n + t1) * hd + (i64)head * DH + d;
+                if (ty == DT_F32) { store(y, at, ty, o[mi][dt][2] * inv1); store(y, at + 1, ty, o[mi][dt][3] * inv1); }
+                else *(unsigned*)((u16*)y + at) = pack2<BF>(o[mi][dt][2] * inv1, o[mi][dt][3] * inv1);
+            }
         }
     }
 #endif
 }
 
-#define ATTENTION_FA(NAME, DH, BF, W) \
+#define ATTENTION_FA(NAME, DH, BF, W, MI) \
     extern "C" __global__ void __launch_bounds__(32 * W) NAME(void* y, int ty, const void* qkv, int n, int h, float scaleLog2e) \
-    { attention_fa_body<DH, BF, W>(y, ty, (const u16*)qkv, n, h, scaleLog2e); }
+    { attention_fa_body<DH, BF, W, MI>(y, ty, (const u16*)qkv, n, h, scaleLog2e); }
 
-ATTENTION_FA(attention_fa_f16_d64_w4, 64, false, 4)
-ATTENTION_FA(attention_fa_f16_d64_w8, 64, false, 8)
-ATTENTION_FA(attention_fa_bf16_d64_w4, 64, true, 4)
-ATTENTION_FA(attention_fa_bf16_d64_w8, 64, true, 8)
+ATTENTION_FA(attention_fa_f16_d64_w4, 64, false, 4, 1)
+ATTENTION_FA(attention_fa_f16_d64_w8, 64, false, 8, 1)
+ATTENTION_FA(attention_fa_f16_d64_w4m2, 64, false, 4, 2)
+ATTENTION_FA(attention_fa_bf16_d64_w4, 64, true, 4, 1)
+ATTENTION_FA(attention_fa_bf16_d64_w8, 64, true, 8, 1)
+ATTENTION_FA(attention_fa_bf16_d64_w4m2, 64, true, 4, 2)

@@ -8,9 +8,11 @@
 //   v2 (M2) conv_igemm_<f16|bf16>: implicit GEMM on tensor cores for 64 input and 64 output channels per
 //       group (F5's conv_pos): a block computes 128 frames x the 64 outputs of one group as
 //       sum over taps of X[t + tap - pad] (128 x 64) · W_tap (64 x 64)ᵀ — the x rows stay in shared memory,
-//       one tap's weights at a time are double-buffered with cp.async, fragments come through
-//       ldmatrix, and bias + activation are applied on the accumulators. The weights are first repacked
-//       (conv_repack_weights) from PyTorch's (co, ci/g, k) into (g, k, co/g, ci/g), 16-byte rows per tap.
+//       one tap's weights per stage stream through a 4-stage cp.async pipeline (3 taps in flight; with
+//       2 stages it took 129 µs at W1, the L2 latency exposed every tap), fragments come through ldmatrix,
+//       and bias + activation are applied on the accumulators. The weights are repacked once per weight
+//       tensor (conv_repack_weights, cached by the backend) from PyTorch's (co, ci/g, k) into
+//       (g, k, co/g, ci/g), 16-byte rows per tap.
 #include "common.cu"
 
 extern "C" __global__ void conv_depthwise(void* y, int ty, const void* x, int tx, const void* w, int tw,
@@ -68,6 +70,7 @@ extern "C" __global__ void conv_repack_weights(u16* dst, const u16* w, int co, i
 #define CV_ROWS 128
 #define CV_CH 64
 #define CV_LD 72
+#define CV_STAGES 4
 
 template <bool BF>
 __device__ __forceinline__ void conv_igemm_body(void* y, const u16* x, const u16* wr, const void* bias, int tb,
@@ -77,7 +80,7 @@ __device__ __forceinline__ void conv_igemm_body(void* y, const u16* x, const u16
     extern __shared__ __align__(16) u16 smem[];
     const int pad = k / 2, xrows = CV_ROWS + k - 1;
     u16* xs = smem;                        // xrows x CV_LD: frames t0 - pad … t0 + CV_ROWS - 1 + pad
-    u16* ws = xs + xrows * CV_LD;          // 2 x CV_CH x CV_LD: one tap's (co, ci) weights, double-buffered
+    u16* ws = xs + xrows * CV_LD;          // CV_STAGES x CV_CH x CV_LD: one tap's (co, ci) weights per stage
     const int t0 = blockIdx.x * CV_ROWS, g = blockIdx.y, item = blockIdx.z;
     const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
     const u16* xg = x + (i64)item * n * c + g * CV_CH;
@@ -90,12 +93,24 @@ __device__ __forceinline__ void conv_igemm_body(void* y, const u16* x, const u16
         if (t >= 0 && t < n) cp_async16(dst, xg + (i64)t * c + ch);
         else *(uint4*)dst = make_uint4(0, 0, 0, 0);
     }
-    for (int i = threadIdx.x; i < CV_CH * 8; i += blockDim.x)
-    {
-        int r = i >> 3, ch = (i & 7) * 8;
-        cp_async16(ws + r * CV_LD + ch, wg + r * CV_CH + ch);
-    }
+    // Weight stages: tap s lives in stage s % CV_STAGES; CV_STAGES - 1 taps are in flight ahead.
+    auto loadTap = [&](int tap) {
+        const u16* src = wg + (i64)tap * CV_CH * CV_CH;
+        u16* dst = ws + (tap % CV_STAGES) * CV_CH * CV_LD;
+        for (int i = threadIdx.x; i < CV_CH * 8; i += blockDim.x)
+        {
+            int r = i >> 3, ch = (i & 7) * 8;
+            cp_async16(dst + r * CV_LD + ch, src + r * CV_CH + ch);
+        }
+    };
+    loadTap(0);
     cp_async_commit();
+#pragma unroll
+    for (int s = 1; s < CV_STAGES - 1; s++)
+    {
+        if (s < k) loadTap(s);
+        cp_async_commit();
+    }
 
     float acc[2][8][4];
 #pragma unroll
@@ -105,20 +120,11 @@ __device__ __forceinline__ void conv_igemm_body(void* y, const u16* x, const u16
 
     for (int tap = 0; tap < k; tap++)
     {
-        if (tap + 1 < k)
-        {
-            const u16* src = wg + (i64)(tap + 1) * CV_CH * CV_CH;
-            u16* dst = ws + ((tap + 1) & 1) * CV_CH * CV_LD;
-            for (int i = threadIdx.x; i < CV_CH * 8; i += blockDim.x)
-            {
-                int r = i >> 3, ch = (i & 7) * 8;
-                cp_async16(dst + r * CV_LD + ch, src + r * CV_CH + ch);
-            }
-        }
+        if (tap + CV_STAGES - 1 < k) loadTap(tap + CV_STAGES - 1);
         cp_async_commit();
-        cp_async_wait<1>();
+        cp_async_wait<CV_STAGES - 1>();
         __syncthreads();
-        const u16* wt = ws + (tap & 1) * CV_CH * CV_LD;
+        const u16* wt = ws + (tap % CV_STAGES) * CV_CH * CV_LD;
 #pragma unroll
         for (int kc = 0; kc < CV_CH / 16; kc++)
         {

@@ -18,6 +18,5 @@ internal enum ScratchSlot
     TokenIds,
     /// <summary>a gated residual's float gate (cuBLASLt alpha vector) and gated bias.</summary>
     GateVectors,
-    /// <summary>grouped-conv weights repacked per group and tap for the implicit-GEMM kernel.</summary>
-    ConvWeights,
+
 }
