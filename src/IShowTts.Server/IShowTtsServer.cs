@@ -114,10 +114,11 @@ public static class IShowTtsServer
         logging.ClearProviders();
         if (options.JsonLogs) logging.AddJsonConsole(j => j.IncludeScopes = true);
         else logging.AddSimpleConsole(s => { s.IncludeScopes = true; s.SingleLine = true; s.TimestampFormat = "HH:mm:ss "; });
-        // The hosting logger writes whole URLs, query strings (?key=) included: our RequestTracking logs the path only.
-        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // The hosting logger writes whole URLs, query strings (?key=) included, and its scope repeats Kestrel's ids:
+        // RequestTracking logs the path and our request id instead.
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
-        logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore.Http", LogLevel.Warning);
         logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.Warning);
         extra?.Invoke(logging);
     }

@@ -73,13 +73,16 @@ internal sealed class TestServer : IAsyncDisposable
             f5.TryLoad();
         }
         var logs = new LogSink();
-        var app = IShowTtsServer.Build(synthesizer, options, args, l => l.AddProvider(logs));
+        var app = IShowTtsServer.Build(synthesizer, options, args, l => { l.ClearProviders(); l.AddProvider(logs); });
         await app.StartAsync();
         return new TestServer(app, synthesizer, f5, profiler, options, logs);
     }
 
-    /// <summary>The first golden WAV: a real voice recording, whatever the set holds.</summary>
-    public static string ReferenceWav => Golden.Find("*.wav")[0];
+    private static readonly Lazy<string> Shortest = new(() =>
+        Golden.Find("*.wav").OrderBy(f => IShowTts.Audio.AudioDecoder.Decode(f, 0).Seconds).First());
+
+    /// <summary>The shortest golden WAV: a real voice recording, whatever the set holds (short keeps F5 fast).</summary>
+    public static string ReferenceWav => Shortest.Value;
 
     public static bool EspeakReady => new EspeakEngine().Status.Ready;
 

@@ -356,6 +356,12 @@ public sealed class SpeechQueue : IAsyncDisposable
             if (_disposed) return;
             _disposed = true;
             pump = _pump;
+            foreach (var entry in _approvals.Concat(_waiting).Concat(_synthesizing).Concat(_ready).ToList())
+            {
+                Finish(entry, QueueItemState.Dropped, DropReason.ShuttingDown, "the reader stopped", by: null);
+                CancelSynthesis(entry);
+            }
+            _approvals.Clear(); _waiting.Clear(); _synthesizing.Clear(); _ready.Clear();
         }
         await _stopping.CancelAsync();
         if (pump is not null)
@@ -365,12 +371,6 @@ public sealed class SpeechQueue : IAsyncDisposable
         }
         lock (_gate)
         {
-            foreach (var entry in _approvals.Concat(_waiting).Concat(_synthesizing).Concat(_ready).ToList())
-            {
-                entry.Synthesis?.Cancel();
-                Finish(entry, QueueItemState.Dropped, DropReason.ShuttingDown, "the reader stopped", by: null);
-            }
-            _approvals.Clear(); _waiting.Clear(); _synthesizing.Clear(); _ready.Clear();
             foreach (var player in _players) player.Complete();
             _players.Clear();
         }
@@ -473,8 +473,8 @@ public sealed class SpeechQueue : IAsyncDisposable
             foreach (var entry in list.Where(match).ToList())
             {
                 list.Remove(entry);
-                entry.Synthesis?.Cancel();
                 Finish(entry, QueueItemState.Removed, reason, detail, by);
+                CancelSynthesis(entry);
                 removed++;
             }
         var headRemoved = _playing.Count > 0 && match(_playing[0]);
@@ -625,6 +625,13 @@ public sealed class SpeechQueue : IAsyncDisposable
             }
         }
         Signal();
+    }
+
+    // The item's state has already left Synthesizing, so the synthesis task ends without touching it; the
+    // callbacks run on the thread pool, never inline under our lock.
+    private static void CancelSynthesis(QueueEntry entry)
+    {
+        if (entry.Synthesis is { } synthesis) _ = synthesis.CancelAsync();
     }
 
     private void Deliver(QueueEntry entry, DateTimeOffset now)

@@ -21,7 +21,7 @@ internal sealed class RequestTracking(RequestDelegate next, ServerMetrics metric
         context.TraceIdentifier = id;
         context.Items[StartKey] = start;
         context.Response.Headers[Header] = id;
-        using var scope = log.BeginScope(new Dictionary<string, object> { ["RequestId"] = id });
+        using var scope = log.BeginScope("RequestId:{RequestId}", id);
         try
         {
             await next(context);

@@ -13,9 +13,9 @@ internal static class ProblemShape
         int status = problem.Status ?? context.HttpContext.Response.StatusCode;
         if (string.IsNullOrEmpty(problem.Type) || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
             problem.Type = ProblemTypes.ForStatus(status);
-        if (status >= 500 && problem.Type == ProblemTypes.Internal && string.IsNullOrEmpty(problem.Detail))
-            problem.Detail = "an unexpected error; the server log has the details under this request id";
+        if (string.IsNullOrEmpty(problem.Detail)) problem.Detail = DefaultDetail(status, context.HttpContext.Request);
         problem.Extensions.Remove("traceId");
+        problem.Extensions.Remove("requestId");
         problem.Extensions["request_id"] = context.HttpContext.TraceIdentifier;
         if (context.HttpContext.Request.Path.StartsWithSegments("/v1"))
             problem.Extensions["error"] = new Dictionary<string, object?>
@@ -26,4 +26,14 @@ internal static class ProblemShape
                 ["param"] = null,
             };
     }
+
+    private static string DefaultDetail(int status, HttpRequest request) => status switch
+    {
+        404 => $"no route matches {request.Method} {request.Path}; the routes are listed at /openapi/v1.json",
+        405 => $"{request.Method} is not allowed on {request.Path}",
+        413 => "the request body is larger than this server accepts ([api] max_upload_bytes)",
+        415 => "this route takes a JSON body (Content-Type: application/json) or, for uploads, multipart/form-data",
+        >= 500 => "an unexpected error; the server log has the details under this request id",
+        _ => "the request cannot be served as sent",
+    };
 }

@@ -198,6 +198,7 @@ public sealed class TwitchScriptedServerTests
         await reader.StartAsync();
         await using var first = await server.AcceptAsync();
         await first.RegisterAsync();
+        await connections.NextAsync(s => s.State == ConnectionState.Joined, "the join (the last line the server sends)");
 
         for (var waited = 0; waited < 60; waited += 5)
         {

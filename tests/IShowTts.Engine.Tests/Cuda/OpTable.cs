@@ -188,6 +188,14 @@ internal static class OpTable
             r.Backend.LayerNormModulate(y, x, shift, scale, 64, 2048, 1e-6f);
             return y;
         });
+        yield return new("grn f32 2x300x96 (several frame chunks)", F32, r =>
+        {
+            var x = r.Input(1f, 2, 300, 96);
+            var g = r.Input(1f, 96);
+            var b = r.Input(1f, 96);
+            r.Backend.Grn(x, g, b, 2, 300, 96);
+            return x;
+        });
         yield return Variant("scalar", Rotary(F16, 2, 50, 4, 16, 4), c => c.UseVectorKernels = false, c => c.UseVectorKernels = true);
         yield return Rotary(BF16, 2, 1326, 16, 64, 16);
         yield return new("logmel f32 24000 samples nfft1024 hop256 100 mels", F32, r =>

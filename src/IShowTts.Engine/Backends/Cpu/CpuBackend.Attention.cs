@@ -38,14 +38,11 @@ public sealed partial class CpuBackend
         var ys = Array(y, out var yo);
         float scale = 1f / MathF.Sqrt(dh);
         int block = Math.Min(AttentionQueryBlock, n);
-        // (item, head) pairs run in parallel, each with single-threaded GEMMs on its own score block:
-        // these GEMMs (k = dh) are too small for OpenBLAS's threads to pay.
+        // (item, head) pairs run in parallel, each on its own score block. OpenBLAS's global thread count
+        // is left alone: changing it switches other callers' kernels and so their rounding.
         int workers = Math.Min(Environment.ProcessorCount, b * h);
         var scores = new float[workers][];
         for (int i = 0; i < workers; i++) scores[i] = _scratch.Rent((long)block * n);
-        bool blas = Gemm.BlasActive && workers > 1;
-        int threads = blas ? Blas.OpenBlas.GetNumThreads() : 1;
-        if (blas) Blas.OpenBlas.SetNumThreads(1);
         try
         {
             int next = -1;
@@ -74,7 +71,6 @@ public sealed partial class CpuBackend
         }
         finally
         {
-            if (blas) Blas.OpenBlas.SetNumThreads(threads);
             foreach (var s in scores) _scratch.Return(s);
         }
     }

@@ -64,6 +64,7 @@ public sealed partial class CudaBackend : IBackend
             _gemmWorkspace = _pool.Rent(GemmWorkspaceBytes);
             _gemm = new CublasLtGemm(_gemmWorkspace.Pointer, GemmWorkspaceBytes);
             built.Add(_gemm);
+            if (Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_TUNE") != "0") _gemm.TuningScratch = LendTuningScratch;
 
             KernelCacheDirectory = cache.Directory;
             Device = new DeviceInfo(DeviceKind.Cuda, name, (long)total,
@@ -179,6 +180,16 @@ public sealed partial class CudaBackend : IBackend
         _args.Dispose();
         _context.Dispose();
         _currentContext = 0;
+    }
+
+    /// <summary>GEMM shapes the tuner timed: the heuristic's first choice and the chosen algorithm, µs per call.</summary>
+    internal IEnumerable<(GemmShape Shape, double First, double Chosen)> GemmTuning => _gemm.TuningResults;
+
+    private (ulong Pointer, Action Release)? LendTuningScratch(long bytes)
+    {
+        if (_capturing is not null) return null;
+        var block = _pool.Rent(bytes);
+        return (block.Pointer, () => _pool.Return(block));
     }
 
     private void WaitForStream()
