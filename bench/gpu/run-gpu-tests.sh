@@ -64,3 +64,5 @@ echo "---- graph vs eager"; grep -h 'graph vs eager' "$ISHOWTTS_GPU_REPORT" | he
 echo "---- W1 timings"; grep -hE 'µs|W1 NFE|engine memory|first request|prepare parts' "$ISHOWTTS_GPU_REPORT" | head -60
 for f in "$out"/cli-bench-nfe*.log; do [ -s "$f" ] && { echo "---- $(basename "$f")"; head -12 "$f"; }; done
 echo "---- summary"; cat "$out/summary.txt"
+# At most 8 files come back from the device tool: pack the logs into one archive beside the report.
+(cd "$out" && tar -czf logs.tar.gz --remove-files ./*.log ./*.err machine.txt 2>/dev/null)

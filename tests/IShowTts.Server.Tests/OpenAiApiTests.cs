@@ -155,12 +155,15 @@ public sealed class OpenAiApiTests(SharedServer shared) : IClassFixture<SharedSe
     }
 
     [Fact]
-    public async Task OfficialClientSurfacesTheProblemsMessage()
+    public async Task OfficialClientGetsTheProblemWithItsStatus()
     {
         var e = await Assert.ThrowsAsync<ClientResultException>(() =>
             Audio().GenerateSpeechAsync(Text, new GeneratedSpeechVoice("nobody"), new SpeechGenerationOptions()));
         Assert.Equal(400, e.Status);
-        Assert.Contains("unknown voice 'nobody'", e.Message);
+        Assert.Contains("unknown voice 'nobody'", e.GetRawResponse()!.Content.ToString());
+        var m = await Assert.ThrowsAsync<ClientResultException>(() => new OpenAIModelClient(new ApiKeyCredential("x"), ClientOptions).GetModelAsync("nope"));
+        Assert.Equal(404, m.Status);
+        Assert.Contains("there is no model 'nope'", m.GetRawResponse()!.Content.ToString());
     }
 
     /// <summary>The 16-bit clip /api/tts answers for the same text and voice (the server's default parameters).</summary>

@@ -44,6 +44,20 @@ internal sealed class TestServer : IAsyncDisposable
     public Uri BaseAddress { get; }
     public HttpClient Http { get; }
 
+    /// <summary>The server's scheduler, to wait for a request to be running or queued.</summary>
+    public Scheduling.SynthesisScheduler Scheduler => (Scheduling.SynthesisScheduler)App.Services.GetService(typeof(Scheduling.SynthesisScheduler))!;
+
+    /// <summary>Waits until <paramref name="condition"/> holds; fails after <paramref name="seconds"/>.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, double seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"timed out waiting until {what}");
+            await Task.Delay(10);
+        }
+    }
+
     public long SamplingSteps => Profiler is not null && Profiler.Stats.TryGetValue("euler_cfg", out var s) ? s.Calls : 0;
 
     /// <summary>Options for a loopback test server with its own data directory.</summary>
@@ -56,7 +70,7 @@ internal sealed class TestServer : IAsyncDisposable
 
     /// <summary>Starts a server; <paramref name="synthesizer"/> defaults to the golden F5 voice "streamer" plus espeak.</summary>
     public static async Task<TestServer> StartAsync(ServerOptions? options = null, Synthesizer? synthesizer = null, int nfe = 2, int clipCache = 512,
-        string[]? args = null)
+        string[]? args = null, IEnumerable<Voice>? extraVoices = null)
     {
         options ??= DefaultOptions();
         ProfilingBackend? profiler = null;
@@ -68,7 +82,7 @@ internal sealed class TestServer : IAsyncDisposable
             var backend = profiler;
             f5 = new F5Engine(() => F5Tts.Load(ModelFiles.Resolve(modelDir), backend), Vocabulary.Default, null);
             var catalog = new VoiceCatalog();
-            catalog.Load([new Voice(F5Voice, "f5", "en-US", ReferenceWav, ReferenceText, Label: "Streamer")]);
+            catalog.Load([new Voice(F5Voice, "f5", "en-US", ReferenceWav, ReferenceText, Label: "Streamer"), .. extraVoices ?? []]);
             synthesizer = new Synthesizer([f5, new EspeakEngine()], catalog, new SynthesizerOptions(F5Voice, new SpeakOptions(NfeStep: nfe), ClipCacheSize: clipCache));
             f5.TryLoad();
         }

@@ -12,7 +12,6 @@ namespace IShowTts.Chat.Queue;
 public sealed class SpeechQueue : IAsyncDisposable
 {
     private static readonly TimeSpan QuotaWindow = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(1);
 
     private readonly Lock _gate = new();
     private readonly Func<QueueItem, CancellationToken, Task<SpeechClip>> _synthesize;
@@ -31,12 +30,13 @@ public sealed class SpeechQueue : IAsyncDisposable
     private readonly List<PlayerSession> _players = [];
 
     private readonly Dictionary<DropReason, long> _notSpoken = [];
-    private readonly Queue<DateTimeOffset> _admissions = new();
     private readonly Dictionary<string, DateTimeOffset> _recentTexts = [];
     private readonly Dictionary<string, Queue<(DateTimeOffset At, int Chars)>> _userChars = [];
 
     private QueueSettings _settings;
     private TtsSettings _tts;
+    private double _rateTokens = double.NaN;
+    private DateTimeOffset _rateRefilledAt;
     private long _lastId;
     private long _lastSequence;
     private long _admitted;
@@ -119,7 +119,7 @@ public sealed class SpeechQueue : IAsyncDisposable
     /// <summary>Builds the item for a message whose filtered text is <paramref name="text"/>: id, spoken text, voice.</summary>
     public QueueItem CreateItem(ChatMessage message, string text)
     {
-        var template = Tts.SayTemplate;
+        var template = Tts.MessageTemplate;
         var spoken = message.Content.Kind == ChatContentKind.System ? text
             : template.Replace("{user}", message.SpeakerName, StringComparison.Ordinal).Replace("{message}", text, StringComparison.Ordinal);
         var (voice, engine) = Voices.Resolve(message);
@@ -396,9 +396,8 @@ public sealed class SpeechQueue : IAsyncDisposable
                 return Drop(entry, DropReason.UserQuotaExceeded,
                     $"{item.Message.Username} used {used} of {settings.UserCharsPerMinute} characters this minute");
         }
-        while (_admissions.Count > 0 && now - _admissions.Peek() >= RateWindow) _admissions.Dequeue();
-        if (limited && settings.RateLimitPerSec > 0 && _admissions.Count >= settings.RateLimitPerSec)
-            return Drop(entry, DropReason.RateLimited, $"more than {settings.RateLimitPerSec} messages per second");
+        if (limited && settings.RateLimitPerSec > 0 && !TakeRateToken(settings.RateLimitPerSec, now))
+            return Drop(entry, DropReason.RateLimited, $"more than {settings.RateLimitPerSec:0.##} messages per second");
         if (_waiting.Count + _synthesizing.Count + _ready.Count >= settings.Capacity)
         {
             var victim = _waiting.Where(e => e.Item.Priority < item.Priority)
@@ -415,12 +414,23 @@ public sealed class SpeechQueue : IAsyncDisposable
             if (!_userChars.TryGetValue(userKey, out var spent)) _userChars[userKey] = spent = new Queue<(DateTimeOffset, int)>();
             spent.Enqueue((now, item.Text.Length));
         }
-        _admissions.Enqueue(now);
         _admitted++;
         entry.State = QueueItemState.Queued;
         _waiting.Add(entry);
         _changes.Publish(new QueueItemChange(item, QueueItemState.Queued, now, Detail: by is null ? null : "approved", By: by));
         return new SubmitResult(item, QueueItemState.Queued);
+    }
+
+    // A token bucket: refills at rate per second up to max(1, rate); one admitted message takes one token.
+    private bool TakeRateToken(double rate, DateTimeOffset now)
+    {
+        var capacity = Math.Max(1, rate);
+        _rateTokens = double.IsNaN(_rateTokens) ? capacity
+            : Math.Min(capacity, _rateTokens + Math.Max(0, (now - _rateRefilledAt).TotalSeconds) * rate);
+        _rateRefilledAt = now;
+        if (_rateTokens < 1) return false;
+        _rateTokens -= 1;
+        return true;
     }
 
     private bool IsDuplicate(QueueItem item, DateTimeOffset now, out string detail)

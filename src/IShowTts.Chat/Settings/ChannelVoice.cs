@@ -3,4 +3,8 @@ using IShowTts.Chat.Model;
 
 namespace IShowTts.Chat.Settings;
 
-public sealed record ChannelVoice(ChatPlatform Platform, string Channel, string? VoiceId, string? Engine = null);
+public sealed record ChannelVoice(ChatPlatform Platform, string Channel, string? VoiceId, string? Engine = null)
+{
+    /// <summary>For binders that set properties (TOML, JSON).</summary>
+    public ChannelVoice() : this(ChatPlatform.Twitch, "", null) { }
+}

@@ -7,8 +7,8 @@ public sealed record QueueSettings
     /// <summary>Items waiting, being synthesised or ready (not yet sent to players) at most.</summary>
     public int Capacity { get; init; } = 512;
 
-    /// <summary>Messages admitted per second (sliding one-second window); Gift and Paid are exempt.</summary>
-    public int RateLimitPerSec { get; init; } = 10;
+    /// <summary>Messages admitted per second (a token bucket holding max(1, rate)); Gift and Paid are exempt; 0 = unlimited.</summary>
+    public double RateLimitPerSec { get; init; } = 10;
 
     /// <summary>Same user, same channel, same text within this many seconds is dropped as a duplicate.</summary>
     public int DuplicateWindowSecs { get; init; } = 30;
@@ -38,7 +38,7 @@ public sealed record QueueSettings
     {
         var problems = new List<string>();
         if (Capacity <= 0) problems.Add($"danmaku.queue.capacity must be > 0, not {Capacity}");
-        if (RateLimitPerSec < 0) problems.Add($"danmaku.queue.rate_limit_per_sec must be ≥ 0 (0 = unlimited), not {RateLimitPerSec}");
+        if (RateLimitPerSec < 0 || !double.IsFinite(RateLimitPerSec)) problems.Add($"danmaku.queue.rate_limit_per_sec must be ≥ 0 (0 = unlimited), not {RateLimitPerSec}");
         if (DuplicateWindowSecs < 0) problems.Add("danmaku.queue.duplicate_window_secs must be ≥ 0");
         if (MaxAgeSecs < 0) problems.Add("danmaku.queue.max_age_secs must be ≥ 0 (0 = no limit)");
         if (UserCharsPerMinute < 0) problems.Add("danmaku.queue.user_chars_per_minute must be ≥ 0");

@@ -12,7 +12,7 @@ public sealed record TtsSettings
     public int TimeoutSecs { get; init; } = 15;
 
     /// <summary>Spoken text of a viewer's message: {user} and {message} are replaced. System messages are spoken as they are.</summary>
-    public string SayTemplate { get; init; } = "{user} says: {message}";
+    public string MessageTemplate { get; init; } = "{user} says: {message}";
 
     public IReadOnlyList<ChannelVoice> ChannelVoices { get; init; } = [];
 
@@ -22,8 +22,8 @@ public sealed record TtsSettings
     {
         var problems = new List<string>();
         if (TimeoutSecs <= 0) problems.Add($"danmaku.tts.timeout_secs must be > 0, not {TimeoutSecs}");
-        if (!SayTemplate.Contains("{message}", StringComparison.Ordinal))
-            problems.Add("danmaku.tts.say_template must contain {message}");
+        if (!MessageTemplate.Contains("{message}", StringComparison.Ordinal))
+            problems.Add("danmaku.tts.message_template must contain {message}");
         return problems;
     }
 }

@@ -4,4 +4,8 @@ using IShowTts.Chat.Model;
 
 namespace IShowTts.Chat.Settings;
 
-public sealed record UserVoice(string User, string VoiceId, ChatPlatform? Platform = null, string? Engine = null);
+public sealed record UserVoice(string User, string VoiceId, ChatPlatform? Platform = null, string? Engine = null)
+{
+    /// <summary>For binders that set properties (TOML, JSON).</summary>
+    public UserVoice() : this("", "") { }
+}

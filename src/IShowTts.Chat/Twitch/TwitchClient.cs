@@ -246,7 +246,16 @@ public sealed class TwitchClient : IAsyncDisposable
     {
         IIrcConnection? connection;
         lock (_gate) connection = _connection;
-        if (connection is not null) await SendOnAsync(connection, line, cancellationToken).ConfigureAwait(false);
+        if (connection is null) return;
+        try
+        {
+            await SendOnAsync(connection, line, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or System.Net.WebSockets.WebSocketException)
+        {
+            // The connection is going down; the read loop reconnects and JOINs every channel again.
+            _log(ChatLogLevel.Debug, $"twitch: \"{line}\" not sent: {e.Message}");
+        }
     }
 
     private async Task SendOnAsync(IIrcConnection connection, string line, CancellationToken cancellationToken)

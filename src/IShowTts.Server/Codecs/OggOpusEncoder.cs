@@ -1,7 +1,7 @@
 // Opus in Ogg (RFC 7845) with Concentus, the managed Opus encoder: 20 ms frames at the synthesis rate
 // (24 kHz is an Opus rate), 32 kb/s, an OpusHead with the encoder's pre-skip and an OpusTags page. The
 // newest packet is held back so the last one always goes out on the end-of-stream page, whose granule
-// position trims the zero padding of the final frame.
+// position trims the zero padding the encoder's lookahead needs at the end.
 using System.Buffers.Binary;
 using Concentus;
 using Concentus.Enums;
@@ -50,11 +50,14 @@ internal sealed class OggOpusEncoder : IAudioEncoder
     public async ValueTask CompleteAsync(CancellationToken cancel)
     {
         await WriteHeadersAsync(cancel);
-        if (_pending.Count > 0 || _held is null)
+        // The encoder delays its input by its lookahead: encode zeros until the last real sample is out.
+        long needed = _inputSamples + _encoder.Lookahead;
+        while (_encodedSamples < needed || _held is null)
         {
             var last = new float[_frame];
-            _pending.CopyTo(0, last, 0, _pending.Count);
-            _pending.Clear();
+            int n = Math.Min(_pending.Count, _frame);
+            _pending.CopyTo(0, last, 0, n);
+            _pending.RemoveRange(0, n);
             Encode(last);
         }
         _ogg.Add(_held!);

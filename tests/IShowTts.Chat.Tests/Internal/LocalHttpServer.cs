@@ -1,14 +1,9 @@
 // A loopback HTTP server (HttpListener) that answers with what the test's handler returns and records
 // every request, for the YouTube client: API calls and the OAuth token endpoint.
-using System.Collections.Specialized;
 using System.Net;
 using System.Text;
 
 namespace IShowTts.Chat.Tests.Internal;
-
-internal sealed record RecordedRequest(string Method, string Path, NameValueCollection Query, string? Authorization, string Body);
-
-internal sealed record CannedResponse(int Status, string Body);
 
 internal sealed class LocalHttpServer : IAsyncDisposable
 {
@@ -43,20 +38,32 @@ internal sealed class LocalHttpServer : IAsyncDisposable
             HttpListenerContext context;
             try { context = await _listener.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath,
-                context.Request.QueryString, context.Request.Headers["Authorization"], await reader.ReadToEndAsync());
-            CannedResponse response;
-            try { response = _handler(request); }
-            catch (Exception e) { response = new CannedResponse(500, $"{{\"error\": {{\"code\": 500, \"message\": \"test handler: {e.Message}\"}}}}"); }
-            lock (_requests) _requests.Add(request);
-            var bytes = Encoding.UTF8.GetBytes(response.Body);
-            context.Response.StatusCode = response.Status;
-            context.Response.ContentType = "application/json; charset=UTF-8";
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
+            try
+            {
+                await AnswerAsync(context);
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException or IOException)
+            {
+                // The listener is stopping or the client went away mid-answer: nothing to tell anyone.
+            }
         }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath,
+            context.Request.QueryString, context.Request.Headers["Authorization"], await reader.ReadToEndAsync());
+        CannedResponse response;
+        try { response = _handler(request); }
+        catch (Exception e) { response = new CannedResponse(500, $"{{\"error\": {{\"code\": 500, \"message\": \"test handler: {e.Message}\"}}}}"); }
+        lock (_requests) _requests.Add(request);
+        var bytes = Encoding.UTF8.GetBytes(response.Body);
+        context.Response.StatusCode = response.Status;
+        context.Response.ContentType = "application/json; charset=UTF-8";
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
     }
 
     public async ValueTask DisposeAsync()

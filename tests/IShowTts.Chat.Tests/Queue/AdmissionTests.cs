@@ -42,6 +42,18 @@ public sealed class AdmissionTests
     }
 
     [Fact]
+    public async Task AFractionalRateAdmitsOneMessagePerPeriod()
+    {
+        await using var harness = new QueueHarness(new QueueSettings { RateLimitPerSec = 0.5 });
+        Assert.True(harness.Enqueue("a", user: "a").Accepted);
+        Assert.Equal(DropReason.RateLimited, harness.Enqueue("b", user: "b").Reason);
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(DropReason.RateLimited, harness.Enqueue("c", user: "c").Reason);
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(harness.Enqueue("d", user: "d").Accepted);
+    }
+
+    [Fact]
     public async Task TheSameTextFromTheSameUserWithinTheWindowIsADuplicate()
     {
         await using var harness = new QueueHarness(new QueueSettings { DuplicateWindowSecs = 30 });

@@ -78,14 +78,18 @@ public sealed class CudaW1Timings(CudaBackendFixture fixture) : IClassFixture<Cu
             () => cuda.Rotary(qkv, B, N, H, Dh, H)));
         Time("attention, v2 attention_mma (old)", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionVersion = 2, () => cuda.AttentionVersion = 3,
             () => cuda.Attention(attn, qkv, B, N, H, Dh)));
-        foreach (var block in new[] { "w4", "w8" })
-            Time($"attention, v3 block {block}", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionBlock = block, () => cuda.AttentionBlock = "w4m2",
+        foreach (var block in new[] { "w4", "w4m2" })
+            Time($"attention, v3 block {block}", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionBlock = block, () => cuda.AttentionBlock = "w8",
                 () => cuda.Attention(attn, qkv, B, N, H, Dh)));
-        Time("linear out gated, float scratch + pass (old)", 2.0 * Rows * D * D, () => WithFlag(() => cuda.UseAlphaVectorGate = false, () => cuda.UseAlphaVectorGate = true,
-            () => cuda.Linear(x, attn, wo, bo, Rows, D, D, Epilogue.GatedResidual(mod.View(2 * D, D)))));
-        Time("linear ff2 gated, float scratch + pass (old)", 2.0 * Rows * Ff * D, () => WithFlag(() => cuda.UseAlphaVectorGate = false, () => cuda.UseAlphaVectorGate = true,
-            () => cuda.Linear(x, hidden, w2, b2, Rows, Ff, D, Epilogue.GatedResidual(mod.View(5 * D, D)))));
+        foreach (var (mode, label) in new[] { ("scratch", "float scratch + pass (old)"), ("alpha", "cuBLASLt alpha vector") })
+        {
+            Time($"linear out gated, {label}", 2.0 * Rows * D * D, () => WithFlag(() => cuda.GatedResidualMode = mode, () => cuda.GatedResidualMode = "weights",
+                () => cuda.Linear(x, attn, wo, bo, Rows, D, D, Epilogue.GatedResidual(mod.View(2 * D, D)))));
+            Time($"linear ff2 gated, {label}", 2.0 * Rows * Ff * D, () => WithFlag(() => cuda.GatedResidualMode = mode, () => cuda.GatedResidualMode = "weights",
+                () => cuda.Linear(x, hidden, w2, b2, Rows, Ff, D, Epilogue.GatedResidual(mod.View(5 * D, D)))));
+        }
         Time("linear out 1024->1024 +bias, no gate (GEMM floor)", 2.0 * Rows * D * D, () => cuda.Linear(u, attn, wo, bo, Rows, D, D, Epilogue.None));
+        Time("linear ff2 2048->1024 +bias, no gate (GEMM floor)", 2.0 * Rows * Ff * D, () => cuda.Linear(u, hidden, w2, b2, Rows, Ff, D, Epilogue.None));
         Time("euler_cfg_step 1326x100", 0, () => cuda.EulerCfgStep(y, v, (long)N * 100, 0.1f, 2f, true));
         Time("copy 2652x1024 f16 (device to device)", 0, () => cuda.Copy(u, x, (long)Rows * D));
         foreach (var (shape, first, chosen) in cuda.GemmTuning)
@@ -172,7 +176,10 @@ public sealed class CudaW1Timings(CudaBackendFixture fixture) : IClassFixture<Cu
             $"input embedding prepare {Wall(() => InputEmbedding.Prepare(cuda, state.PreCond, state.PreUncond, state.TextCond, state.TextUncond, condT.T, w, 1326)):F2}, " +
             $"time conditioning (7 steps) {Wall(() => TimeConditioning.Forward(cuda, state.Mod, state.FinalMod, state.TimeSilu, state.TimeSinus, w, times7)):F2}, " +
             $"grn 1x1326x1024 {Wall(() => cuda.Grn(state.TextHidden, w.TextBlocks[0].GrnGamma, w.TextBlocks[0].GrnBeta, 1, 1326, 1024)):F2}, " +
-            $"upload 1326x512 floats {Wall(() => cuda.Upload(state.TextTmp, new float[1326 * 512])):F2}");
+            $"upload 1326x512 floats {Wall(() => cuda.Upload(state.TextTmp, new float[1326 * 512])):F2}, " +
+            $"host noise 1326x100 {Wall(() => GaussianNoise.Fill(new float[1326 * 100], 4)):F2}, " +
+            $"download 2x1326x100 {Wall(() => cuda.Download(state.V.View(0, 2 * 1326 * 100), new float[2 * 1326 * 100])):F2}, " +
+            $"whole DiT.Prepare {Wall(() => dit.Prepare(idLists, condT.T, null, 1326, times7, true)):F2}");
         lines.Add($"engine memory: weights {weights / 1048576.0:F0} MiB, peak held {cuda.PeakAllocatedBytes / 1048576.0:F0} MiB, peak reserved {cuda.PeakReservedBytes / 1048576.0:F0} MiB");
         Report(lines);
     }

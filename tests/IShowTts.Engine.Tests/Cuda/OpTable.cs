@@ -169,16 +169,18 @@ internal static class OpTable
         yield return Attention(F16, 1, 64, 1, 64);
         yield return Attention(F16, 2, 129, 3, 64);
         yield return Attention(BF16, 2, 1326, 2, 64);
-        foreach (var block in new[] { "w4", "w8" })
+        foreach (var block in new[] { "w4", "w4m2" })
         {
-            yield return Variant(block, Attention(F16, 2, 1326, 2, 64), c => c.AttentionBlock = block, c => c.AttentionBlock = "w4m2");
-            yield return Variant(block, Attention(BF16, 1, 200, 3, 64), c => c.AttentionBlock = block, c => c.AttentionBlock = "w4m2");
+            yield return Variant(block, Attention(F16, 2, 1326, 2, 64), c => c.AttentionBlock = block, c => c.AttentionBlock = "w8");
+            yield return Variant(block, Attention(BF16, 1, 200, 3, 64), c => c.AttentionBlock = block, c => c.AttentionBlock = "w8");
         }
         yield return Variant("v2", Attention(F16, 2, 300, 2, 64), c => c.AttentionVersion = 2, c => c.AttentionVersion = 3);
         yield return Linear(F16, 45, 128, 64, bias: false, "gated");
         yield return Linear(BF16, 45, 128, 64, bias: true, "gated");
         yield return Linear(F16, 2652 / 13, 1024, 1024, bias: true, "gated");
-        yield return Variant("scratch", Linear(F16, 45, 128, 64, bias: true, "gated"), c => c.UseAlphaVectorGate = false, c => c.UseAlphaVectorGate = true);
+        foreach (var mode in new[] { "alpha", "scratch" })
+            yield return Variant(mode, Linear(F16, 45, 128, 64, bias: true, "gated"), c => c.GatedResidualMode = mode, c => c.GatedResidualMode = "weights");
+        yield return Variant("alpha", Linear(BF16, 45, 128, 64, bias: false, "gated"), c => c.GatedResidualMode = "alpha", c => c.GatedResidualMode = "weights");
         yield return new("layernorm_modulate bf16 64x2048", BF16, r =>
         {
             var x = r.Input(3f, 64, 2048);

@@ -2,9 +2,12 @@
 //   1. cuBLASLt alone: bias, GELU-tanh (its GELU epilogue is the tanh form) and plain accumulation
 //      (beta = 1, C = y) are fused into the GEMM.
 //   2. GEMM (+ bias) into y, then the activation in place (exact GELU, SiLU, Mish).
-//   3. The DiT's gated residual y += gate ⊙ (x·Wᵀ + b) with 16-bit y: cuBLASLt with a device alpha vector
-//      (alpha = gate as float, beta = 1, C = D = y) and the bias epilogue on a gated bias gate ⊙ b, both
-//      written by one tiny ew_gate_vectors launch (M2; was path 4, 35–45 µs → GEMM time at W1).
+//   3. The DiT's gated residual y += gate ⊙ (x·Wᵀ + b) with 16-bit y, by default as
+//      y += x·(diag(gate)·W)ᵀ + gate ⊙ b: one ew_gate_weights pass scales the weight rows and the bias
+//      into a workspace, then a plain GEMM with beta = 1 (C = D = y) and the bias epilogue (M2: at W1
+//      out-proj 27 → ~17 µs, ff2 35 → ~24). Alternatives kept for comparison: "alpha" — cuBLASLt's device
+//      alpha vector (gate as float) with the gated bias (ew_gate_vectors), which has only a slow algorithm
+//      at W1's shapes (27.6 / 35.3 µs); "scratch" — path 4.
 //   4. GEMM into a float workspace, then one ew_linear_epilogue pass: bias, activation, per-column gate
 //      and accumulation (anything else, and where cuBLASLt has no alpha-vector algorithm).
 // Inputs of another element type than the weights are converted first (cuBLASLt wants A and B alike).
@@ -58,9 +61,15 @@ public sealed partial class CudaBackend
             Launch("ew_activate", GridFor((long)m * o));
             return;
         }
-        if (UseAlphaVectorGate && gate is not null && accumulate && act == Activation.None && y.DType == ab && ab != DType.F32
-            && biasFusable && TryGatedResidualGemm(y, xp, w, bias, gate, m, i, o))
-            return;
+        if (gate is not null && accumulate && act == Activation.None && y.DType == ab && ab != DType.F32 && biasFusable)
+        {
+            if (GatedResidualMode == "weights" && i % 8 == 0 && (long)o * i < int.MaxValue && Ptr(w) % 16 == 0)
+            {
+                GatedWeightsGemm(y, xp, w, bias, gate, m, i, o);
+                return;
+            }
+            if (GatedResidualMode == "alpha" && TryGatedResidualGemm(y, xp, w, bias, gate, m, i, o)) return;
+        }
         ulong result = _scratch.Get(ScratchSlot.GemmResult, (long)m * o * sizeof(float));
         RowMajorGemm(result, DType.F32, xp, Ptr(w), ab, null, m, o, i, CublasLt.EpilogueDefault, 0f);
         Args().Add(Ptr(y)).Add(Code(y)).Add(result).Add((int)DType.F32).Add(PtrOrZero(bias)).Add(Code(bias))
@@ -68,8 +77,25 @@ public sealed partial class CudaBackend
         Launch("ew_linear_epilogue", GridFor((long)m * o));
     }
 
-    /// <summary>Fuse the gated residual into the GEMM through a cuBLASLt alpha vector (path 3); off: the float-scratch path.</summary>
-    internal bool UseAlphaVectorGate { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_GATE") != "scratch";
+    /// <summary>How the gated residual runs (path 3): "weights" (default), "alpha" or "scratch" (ISHOWTTS_CUDA_GATE).</summary>
+    internal string GatedResidualMode { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_GATE") ?? "weights";
+
+    private void GatedWeightsGemm(Tensor y, ulong xp, Tensor w, Tensor? bias, Tensor gate, int m, int i, int o)
+    {
+        DType ab = w.DType;
+        long weightBytes = ((long)o * i * ab.SizeInBytes() + 255) / 256 * 256;
+        ulong gatedWeights = _scratch.Get(ScratchSlot.GatedWeights, weightBytes + (long)o * ab.SizeInBytes());
+        ulong gatedBias = gatedWeights + (ulong)weightBytes;
+        Args().Add(gatedWeights).Add(Ptr(w)).Add((int)ab).Add(Ptr(gate)).Add(Code(gate)).Add(gatedBias).Add(PtrOrZero(bias)).Add(Code(bias))
+            .Add(o).Add(i);
+        Launch("ew_gate_weights", GridFor((long)o * i / 8));
+        ulong yp = Ptr(y);
+        var shape = new GemmShape(m, o, i, i, i, o, 1, 0, 0, 0, DataType(ab), DataType(y.DType),
+            bias is null ? CublasLt.EpilogueDefault : CublasLt.EpilogueBias, bias is null ? -1 : DataType(y.DType),
+            AlignOf(xp), AlignOf(gatedWeights), AlignOf(yp));
+        _gemm.Run(_stream.Value, shape, yp, xp, gatedWeights, bias is null ? 0 : gatedBias, 1f);
+        AfterOp("Linear (gated weights)");
+    }
 
     private bool TryGatedResidualGemm(Tensor y, ulong xp, Tensor w, Tensor? bias, Tensor gate, int m, int i, int o)
     {

@@ -7,7 +7,8 @@
 //   ew_gated_add      x (rows, c) += gate (c) * a (rows, c).
 //   ew_linear_epilogue y = [y +] [gate *] act(t + bias): what cuBLASLt cannot fuse (gates, exact GELU,
 //                     SiLU, Mish); t is the GEMM result (float scratch) or y itself.
-//   ew_gate_vectors   float gate and gate ⊙ bias for the fused gated-residual GEMM.
+//   ew_gate_vectors   float gate and gate ⊙ bias for the alpha-vector gated-residual GEMM.
+//   ew_gate_weights   gate-scaled weight rows and gate ⊙ bias for the default gated-residual GEMM.
 //   ew_zero_padded    zero frames t >= lens[item] of x (b, n, c); lens by value (64 items per launch).
 //   v1: plain grid-stride loops, one element per thread step (M1, correctness first).
 #include "common.cu"
@@ -81,4 +82,23 @@ extern "C" __global__ void ew_gate_vectors(float* alpha, void* gatedBias, int tg
         alpha[i] = g;
         if (bias) store(gatedBias, i, tgb, g * load(bias, i, tb));
     }
+}
+
+// The gated residual as a plain GEMM: wg (o, i) = gate (o) ⊙ w (o, i) by rows and gatedBias (o) = gate ⊙ bias
+// (when there is a bias), all in w's 16-bit type; i % 8 == 0, 16-byte aligned w and wg (8 elements a step).
+extern "C" __global__ void ew_gate_weights(void* wg, const void* w, int tw, const void* gate, int tg,
+    void* gatedBias, const void* bias, int tb, int o, int i)
+{
+    const int chunksPerRow = i >> 3;
+    GRID_LOOP(c, (i64)o * chunksPerRow)
+    {
+        int row = (int)c / chunksPerRow;
+        float g = load(gate, row, tg), v[8];
+        unpack8(((const uint4*)w)[c], tw, v);
+#pragma unroll
+        for (int e = 0; e < 8; e++) v[e] *= g;
+        ((uint4*)wg)[c] = pack8(v, tw);
+    }
+    if (bias)
+        GRID_LOOP(r, (i64)o) store(gatedBias, r, tw, load(gate, r, tg) * load(bias, r, tb));
 }

@@ -18,5 +18,7 @@ internal enum ScratchSlot
     TokenIds,
     /// <summary>a gated residual's float gate (cuBLASLt alpha vector) and gated bias.</summary>
     GateVectors,
+    /// <summary>a gated residual's weight rows scaled by the gate, then the gated bias.</summary>
+    GatedWeights,
 
 }
