@@ -4,8 +4,10 @@ using IShowTts.Cli.Commands;
 
 return await CommandLine.RunAsync(args, new ICommand[]
 {
+    new ServeCommand(),
     new SayCommand(),
     new BenchCommand(),
     new VoicesCommand(),
     new DownloadCommand(),
+    new KeysCommand(),
 });

@@ -3,6 +3,7 @@
 // and runs it until Ctrl+C / SIGTERM, then drains in-flight work. No routes or logic live here.
 using System.Text.Json;
 using IShowTts.Server.Apis;
+using IShowTts.Server.Hosting;
 using IShowTts.Server.Observability;
 using IShowTts.Server.Persistence;
 using IShowTts.Server.Problems;
@@ -42,7 +43,6 @@ public static class IShowTtsServer
         var keyStore = new ApiKeyStore(options.DataDirectory);
         var keys = new KeyRing(options.ApiKeys, keyStore);
         var policy = AccessPolicy.Decide(urls, options, keys.Count);
-        var scheduler = new SynthesisScheduler(options.MaxParallel, options.QueueCapacity);
 
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -68,7 +68,7 @@ public static class IShowTtsServer
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(synthesizer);
-        builder.Services.AddSingleton(scheduler);
+        builder.Services.AddSingleton(_ => new SynthesisScheduler(options.MaxParallel, options.QueueCapacity));
         builder.Services.AddSingleton(policy);
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton<ServerMetrics>();
@@ -77,17 +77,17 @@ public static class IShowTtsServer
 
         var app = builder.Build();
         app.Services.GetRequiredService<VoiceStore>();   // load saved voices now: a broken file stops the start, not the first request
-        LogStart(app, options, policy, urls, keys);
-        HandleShutdown(app, scheduler, options);
+        StartupReport.Register(app, options, policy, urls, keys);
+        GracefulShutdown.Register(app, app.Services.GetRequiredService<SynthesisScheduler>(), options);
 
         app.UseMiddleware<RequestTracking>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
         if (options.CorsOrigins.Count > 0) app.UseCors();
+        app.UseMiddleware<AccessGuard>();
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = WebRoot(options) });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = WebRoot(options) });
-        app.UseRouting();
-        app.UseMiddleware<AccessGuard>();
 
         app.MapOpenApi();
         app.MapOperationsApi();
@@ -127,41 +127,5 @@ public static class IShowTtsServer
     {
         var path = options.WebRootPath ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
         return Directory.Exists(path) ? new PhysicalFileProvider(Path.GetFullPath(path)) : new NullFileProvider();
-    }
-
-    private static void LogStart(WebApplication app, ServerOptions options, AccessPolicy policy, IReadOnlyList<string> urls, KeyRing keys)
-    {
-        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IShowTts.Server");
-        var synthesizer = app.Services.GetRequiredService<Synthesizer>();
-        app.Lifetime.ApplicationStarted.Register(() =>
-        {
-            var addresses = Addresses(app);
-            log.LogInformation("ishowtts serving on {Addresses}: {Voices} voices, max_parallel {MaxParallel}, queue {Queue}, keys {Keys}",
-                string.Join(", ", addresses), synthesizer.Voices.All.Count, options.MaxParallel, options.QueueCapacity,
-                policy.KeysRequired ? $"required ({keys.Count})" : "not required (loopback only)");
-            if (policy.InsecureLan)
-                log.LogWarning("Serving {Addresses} WITHOUT API keys (allow_insecure_lan = true): anyone on the network can use and change this server. " +
-                               "Create a key with `ishowtts keys create` and remove allow_insecure_lan to close it.", string.Join(", ", urls));
-            foreach (var engine in synthesizer.Engines)
-                if (!engine.Status.Ready)
-                    log.LogWarning("{Engine} is not ready: {Reason} {Hint}", engine.Label, engine.Status.Reason, options.EngineHints.GetValueOrDefault(engine.Id));
-            foreach (var p in synthesizer.Voices.Problems) log.LogWarning("voice '{Voice}' is unusable: {Reason}", p.VoiceId, p.Reason);
-            // A safety net for listen addresses configured in ways Build could not see (Kestrel endpoints in appsettings).
-            if (!policy.KeysRequired && !policy.InsecureLan && !addresses.All(ListenAddresses.IsLoopback))
-            {
-                log.LogCritical("listening on a non-loopback address ({Addresses}) with no API key required: stopping", string.Join(", ", addresses));
-                app.Lifetime.StopApplication();
-            }
-        });
-    }
-
-    private static void HandleShutdown(WebApplication app, SynthesisScheduler scheduler, ServerOptions options)
-    {
-        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IShowTts.Server");
-        app.Lifetime.ApplicationStopping.Register(() =>
-        {
-            log.LogInformation("stopping: no new syntheses; {Running} running get {Grace:0.#} s to finish", scheduler.Running, options.ShutdownGrace.TotalSeconds);
-            scheduler.BeginShutdown(options.ShutdownGrace);
-        });
     }
 }

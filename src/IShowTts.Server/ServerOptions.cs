@@ -73,9 +73,3 @@ public sealed record ServerOptions
         return Path.Combine(root, "ishowtts");
     }
 }
-
-/// <summary>A key written in the configuration file: its name (for logs), the secret and its scopes.</summary>
-public sealed record ConfiguredApiKey(string Name, string Secret, IReadOnlyList<string> Scopes)
-{
-    public override string ToString() => $"{Name} ({string.Join(", ", Scopes)})";
-}

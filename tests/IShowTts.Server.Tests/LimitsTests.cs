@@ -7,13 +7,15 @@ namespace IShowTts.Server.Tests;
 
 public sealed class LimitsTests
 {
-    // Long enough, at NFE 16 on the tiny model, to keep a slot busy for seconds.
+    // Long enough, at NFE 32 on the tiny model, to keep a slot busy for many seconds.
     private const string SlowText =
         "Welcome back to the stream, everybody. Today we are going to try the new update and see whether the boss fight is any easier. " +
         "Thanks for all the follows and the subs, chat. Remember to stay hydrated, and be nice to each other in the comments. " +
         "We will start with the side quests and then go for the dragon, if the chat agrees, and the dragon is not too scary today.";
 
-    private static object Slow(int seed = 1) => new { text = SlowText, nfe_step = 16, seed };
+    private const int SlowNfe = 32;
+
+    private static object Slow(int seed = 1) => new { text = SlowText, nfe_step = SlowNfe, seed };
 
     [Fact]
     public async Task FullQueueIsRefusedAtOnceWithRetryAfter()
@@ -52,7 +54,7 @@ public sealed class LimitsTests
         long steps = server.SamplingSteps;
         await Task.Delay(500);
         Assert.Equal(steps, server.SamplingSteps);   // nothing keeps sampling for a client that left
-        Assert.True(steps < 16 * 3, $"cancelled after {steps} steps, before the synthesis could finish");
+        Assert.True(steps < SlowNfe * 2, $"cancelled after {steps} steps, before the synthesis could finish");
         Assert.Contains("ishowtts_syntheses_total{engine=\"f5\",outcome=\"cancelled\"} 1", await server.Http.GetStringAsync("metrics"));
         var next = await server.Http.PostJsonAsync("api/tts", new { text = "Still here." });
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);

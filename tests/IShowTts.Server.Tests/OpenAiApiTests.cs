@@ -113,7 +113,7 @@ public sealed class OpenAiApiTests(SharedServer shared) : IClassFixture<SharedSe
     }
 
     [Fact]
-    public async Task EngineModelSelectsTheEngine()
+    public async Task EngineModelOnlySpeaksWithThatEnginesVoices()
     {
         var response = await Server.Http.PostJsonAsync("v1/audio/speech", new { model = "espeak", input = Text, voice = TestServer.F5Voice, response_format = "wav" });
         await Wire.AssertProblemAsync(response, 400, "urn:ishowtts:problem:unknown-voice");

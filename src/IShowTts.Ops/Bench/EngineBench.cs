@@ -20,7 +20,7 @@ public static class EngineBench
         for (int w = 0; w < Math.Max(1, options.Warmups); w++)
         {
             bool profile = w == 0 && engine.Backend.Device.Kind != DeviceKind.Cpu;
-            profiler.Reset();
+            if (profile) profiler.Reset();
             profiler.Enabled = profile;
             long firstStepBytes = 0, lastStepBytes = 0;
             var progress = new StepLog(options.Nfe, $"warm-up {w + 1}/{Math.Max(1, options.Warmups)}", log, step =>

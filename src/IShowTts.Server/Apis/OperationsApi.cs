@@ -25,6 +25,7 @@ internal static class OperationsApi
         ops.MapGet("/metrics", Metrics).WithName("Metrics").WithSummary("Prometheus metrics (text exposition format).")
             .Produces(200, contentType: "text/plain").RequireScope(ApiScopes.Admin);
         ops.MapGet("/docs", Docs).WithName("Docs").WithSummary("This API's documentation (Markdown).").Produces(200, contentType: "text/markdown");
+        ops.MapGet("/openapi", () => TypedResults.Redirect("/openapi/v1.json")).ExcludeFromDescription();
         return app;
     }
 

@@ -10,8 +10,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IShowTts.Server.Apis;
 
-internal sealed record CheckedReference(UploadedAudio Audio, double Seconds, bool Clipped);
-
 internal static class ReferenceUploads
 {
     public const int MaxTranscriptChars = 2000;

@@ -58,6 +58,10 @@ internal static class SpeechApi
         {
             return Problem.ShuttingDown();
         }
+        catch (OperationCanceledException) when (s.Cancellation.ClientGone)
+        {
+            return Problem.ClientClosed();
+        }
         SpeechHeaders.Apply(http.Response, s);
         var wav = WavWriter.ToBytes(samples.ToArray(), s.SampleRate);
         return TypedResults.Ok(new TtsResponse(http.TraceIdentifier, s.Voice.Id, s.Engine.Id, s.Engine.Label, s.SampleRate,

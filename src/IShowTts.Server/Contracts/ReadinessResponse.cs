@@ -4,7 +4,3 @@ namespace IShowTts.Server.Contracts;
 
 /// <param name="Status">"ready" (every engine), "degraded" (some engine can speak), "not_ready" (none can).</param>
 public sealed record ReadinessResponse(string Status, IReadOnlyList<EngineState> Engines, int Voices, string? DefaultVoice, IReadOnlyList<VoiceProblemInfo> VoiceProblems);
-
-public sealed record EngineState(string Id, string Label, bool Ready, string? Reason, string? Hint);
-
-public sealed record VoiceProblemInfo(string VoiceId, string Reason);

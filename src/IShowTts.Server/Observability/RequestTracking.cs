@@ -29,7 +29,9 @@ internal sealed class RequestTracking(RequestDelegate next, ServerMetrics metric
         finally
         {
             var elapsed = Stopwatch.GetElapsedTime(start);
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? (context.Response.StatusCode == 404 ? "unmatched" : "static");
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } raw
+                ? (raw.Length > 1 ? raw.TrimEnd('/') : raw)
+                : context.Response.StatusCode == 404 ? "unmatched" : "static";
             int status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 499 : context.Response.StatusCode;
             metrics.Request(route, context.Request.Method, status, elapsed.TotalSeconds);
             var caller = context.Items.TryGetValue(Security.AccessGuard.CallerKey, out var c) ? c?.ToString() : null;

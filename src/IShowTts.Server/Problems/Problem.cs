@@ -45,6 +45,10 @@ internal static class Problem
         Of(503, ProblemTypes.ShuttingDown, "Shutting down", "the server is shutting down and takes no new work; retry shortly",
             new Dictionary<string, object?> { ["retry_after"] = 5 });
 
+    /// <summary>For logs and metrics only: the client went away, nobody reads this answer.</summary>
+    public static ProblemHttpResult ClientClosed() =>
+        Of(499, ProblemTypes.ClientClosed, "Client closed the request", "the client went away before the audio was ready");
+
     public static ProblemHttpResult Timeout(TimeSpan limit) =>
         Of(504, ProblemTypes.Timeout, "Timed out",
             $"the request did not finish within {limit.TotalSeconds:0.#} s and was cancelled (shorten the text, or raise [api] request_timeout_secs)");

@@ -105,16 +105,3 @@ internal sealed class SynthesisScheduler : IDisposable
         }
     }
 }
-
-internal enum RefusalReason
-{
-    QueueFull,
-    ShuttingDown,
-}
-
-internal readonly record struct Admission(SynthesisScheduler.Slot? Slot, RefusalReason Reason)
-{
-    public static Admission Admitted(SynthesisScheduler.Slot slot) => new(slot, default);
-
-    public static Admission Refused(RefusalReason reason) => new(null, reason);
-}

@@ -5,8 +5,6 @@ using System.Text;
 
 namespace IShowTts.Server.Security;
 
-internal sealed record ApiCaller(string Name, IReadOnlyList<string> Scopes);
-
 internal sealed class KeyRing
 {
     private readonly (byte[] Hash, ApiCaller Caller)[] _configured;

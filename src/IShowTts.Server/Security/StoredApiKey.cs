@@ -6,6 +6,3 @@ namespace IShowTts.Server.Security;
 /// <param name="Prefix">the secret's first characters ("ist_3kQ9…").</param>
 /// <param name="Hash">lower-case hex SHA-256 of the whole secret.</param>
 public sealed record StoredApiKey(string Id, string Name, IReadOnlyList<string> Scopes, string Prefix, string Hash, DateTimeOffset CreatedAt);
-
-/// <summary>A key just created: the only time its secret is known.</summary>
-public sealed record CreatedApiKey(StoredApiKey Key, string Secret);

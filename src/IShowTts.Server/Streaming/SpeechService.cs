@@ -115,5 +115,5 @@ internal sealed class SpeechService(Synthesizer synthesizer, SynthesisScheduler 
     private static ProblemHttpResult Cancelled(RequestCancellation c) =>
         c.TimedOut ? Problem.Timeout(c.Limit)
         : c.ShutDown ? Problem.ShuttingDown()
-        : Problem.Of(499, ProblemTypes.ClientClosed, "Client closed the request", "the client went away before the audio was ready");
+        : Problem.ClientClosed();
 }

@@ -78,7 +78,7 @@ public sealed class CudaW1Timings(CudaBackendFixture fixture) : IClassFixture<Cu
             () => cuda.Rotary(qkv, B, N, H, Dh, H)));
         Time("attention, v2 attention_mma (old)", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionVersion = 2, () => cuda.AttentionVersion = 3,
             () => cuda.Attention(attn, qkv, B, N, H, Dh)));
-        foreach (var block in new[] { "w4", "w4m2" })
+        foreach (var block in new[] { "w4", "w4m2", "w8s3", "w8b2" })
             Time($"attention, v3 block {block}", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionBlock = block, () => cuda.AttentionBlock = "w8",
                 () => cuda.Attention(attn, qkv, B, N, H, Dh)));
         foreach (var (mode, label) in new[] { ("scratch", "float scratch + pass (old)"), ("alpha", "cuBLASLt alpha vector") })

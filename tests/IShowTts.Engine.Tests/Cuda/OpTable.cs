@@ -169,7 +169,7 @@ internal static class OpTable
         yield return Attention(F16, 1, 64, 1, 64);
         yield return Attention(F16, 2, 129, 3, 64);
         yield return Attention(BF16, 2, 1326, 2, 64);
-        foreach (var block in new[] { "w4", "w4m2" })
+        foreach (var block in new[] { "w4", "w4m2", "w8s3", "w8b2" })
         {
             yield return Variant(block, Attention(F16, 2, 1326, 2, 64), c => c.AttentionBlock = block, c => c.AttentionBlock = "w8");
             yield return Variant(block, Attention(BF16, 1, 200, 3, 64), c => c.AttentionBlock = block, c => c.AttentionBlock = "w8");

@@ -19,7 +19,10 @@ public sealed partial class CudaBackend
     /// <summary>Tensor-core attention version for head size 64: 3 (attention_fa, default) or 2 (attention_mma). ISHOWTTS_CUDA_ATTENTION=v2 picks 2.</summary>
     internal int AttentionVersion { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_ATTENTION") == "v2" ? 2 : 3;
 
-    /// <summary>Block shape of attention_fa: "w8" (8 warps x 16 rows, default: 91 µs at W1), "w4m2" (4 x 32: 108 µs) or "w4" (4 x 16: 104 µs).</summary>
+    /// <summary>
+    /// Block shape of attention_fa: "w8" (8 warps x 16 rows, default: 91 µs at W1), "w4m2" (4 x 32: 108 µs),
+    /// "w4" (4 x 16: 104 µs), "w8s3" (w8 with 3 K/V stages) or "w8b2" (w8 with registers capped for 2 blocks per SM).
+    /// </summary>
     internal string AttentionBlock { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_ATTENTION_BLOCK") ?? "w8";
 
     /// <summary>Use attention_simple even where the tensor-core kernel applies (bench comparisons, debugging).</summary>
@@ -60,13 +63,15 @@ public sealed partial class CudaBackend
             string type = qkv.DType == DType.F16 ? "f16" : "bf16";
             if (AttentionVersion >= 3 && dh == 64 && (y.DType == qkv.DType || y.DType == DType.F32) && Ptr(y) % 4 == 0)
             {
-                var (block, warps, rows) = AttentionBlock switch
+                var (block, warps, rows, stages) = AttentionBlock switch
                 {
-                    "w4m2" => ("w4m2", 4, 128),
-                    "w4" => ("w4", 4, 64),
-                    _ => ("w8", 8, 128),
+                    "w4m2" => ("w4m2", 4, 128, 2),
+                    "w4" => ("w4", 4, 64, 2),
+                    "w8s3" => ("w8s3", 8, 128, 3),
+                    "w8b2" => ("w8b2", 8, 128, 2),
+                    _ => ("w8", 8, 128, 2),
                 };
-                uint fa = (uint)((rows + 4 * MmaKeysPerTile) * (dh + 8) * sizeof(ushort));
+                uint fa = (uint)((rows + stages * 2 * MmaKeysPerTile) * (dh + 8) * sizeof(ushort));
                 Args().Add(Ptr(y)).Add(Code(y)).Add(packed).Add(n).Add(h).Add(scaleLog2e);
                 Launch($"attention_fa_{type}_d64_{block}", (uint)((n + rows - 1) / rows), (uint)(32 * warps), fa, (uint)h, (uint)b);
                 return;

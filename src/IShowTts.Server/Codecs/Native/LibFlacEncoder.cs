@@ -44,14 +44,3 @@ internal static partial class LibFlacEncoder
     [LibraryImport(NativeCodecs.Flac, EntryPoint = "FLAC__stream_encoder_get_state")]
     internal static partial int GetState(FlacEncoderHandle encoder);
 }
-
-internal sealed class FlacEncoderHandle() : SafeHandle(0, ownsHandle: true)
-{
-    public override bool IsInvalid => handle == 0;
-
-    protected override bool ReleaseHandle()
-    {
-        LibFlacEncoder.Delete(handle);
-        return true;
-    }
-}

@@ -51,14 +51,3 @@ internal static partial class LibMp3Lame
     [LibraryImport(NativeCodecs.Lame, EntryPoint = "lame_encode_flush")]
     internal static unsafe partial int Flush(LameHandle lame, byte* mp3, int mp3Size);
 }
-
-internal sealed class LameHandle() : SafeHandle(0, ownsHandle: true)
-{
-    public override bool IsInvalid => handle == 0;
-
-    protected override bool ReleaseHandle()
-    {
-        LibMp3Lame.Close(handle);
-        return true;
-    }
-}

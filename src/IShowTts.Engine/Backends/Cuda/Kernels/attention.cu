@@ -11,7 +11,8 @@
 //   213 µs at W1 (67 TFLOP/s).
 //   attention_fa_<f16|bf16>_d64_w<4|8>[m2] (v3, M2): the same algorithm with a block of W warps x 16·MI
 //   queries (w4: 64 rows, w8: 128, w4m2: 128 with two m-tiles per warp, so every K/V fragment loaded
-//   from shared memory feeds twice the MMAs: v3 w8 113 µs at W1), Q/K fragments through ldmatrix,
+//   from shared memory feeds twice the MMAs, but fewer warps hide latency: 108 µs at W1 against w8's 91),
+//   w8s3 (K/V in 3 cp.async stages) and w8b2 (registers capped for 2 blocks per SM), Q/K fragments through ldmatrix,
 //   V fragments through ldmatrix.trans (v2 built them from 16-bit loads), K/V tiles double-buffered with
 //   cp.async so the next tile loads while this one computes, the softmax scale folded into one FFMA
 //   before exp2, P packed to 16 bits as it is computed, key masking only on the last tile, and packed
@@ -335,14 +336,14 @@ __device__ __forceinline__ void load_tile_async(u16* dst, const u16* qkv, i64 ba
 #endif
 }
 
-template <int DH, bool BF, int W, int MI>
+template <int DH, bool BF, int W, int MI, int S>
 __device__ __forceinline__ void attention_fa_body(void* y, int ty, const u16* qkv, int n, int h, float scaleLog2e)
 {
 #if __CUDA_ARCH__ >= 800
     constexpr int LD = DH + 8, ROWS = 16 * MI * W, KEYS = 64, KC = DH / 16, NT = KEYS / 8, DT = DH / 8;
     extern __shared__ __align__(16) u16 tiles[];
     u16* qs = tiles;                                   // ROWS x LD
-    u16* kv = qs + ROWS * LD;                          // 2 stages x (K, V) x KEYS x LD
+    u16* kv = qs + ROWS * LD;                          // S stages x (K, V) x KEYS x LD
     const int head = blockIdx.y, item = blockIdx.z;
     const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31, tig = lane & 3;
     const int q0 = blockIdx.x * ROWS;
@@ -355,6 +356,16 @@ __device__ __forceinline__ void attention_fa_body(void* y, int ty, const u16* qk
     load_tile_async<DH>(kv, qkv, base, rowStride, (i64)h * DH, 0, KEYS, n);
     load_tile_async<DH>(kv + KEYS * LD, qkv, base, rowStride, 2LL * h * DH, 0, KEYS, n);
     cp_async_commit();
+#pragma unroll
+    for (int st = 1; st < S - 1; st++)
+    {
+        if (st < tilesCount)
+        {
+            load_tile_async<DH>(kv + st * 2 * KEYS * LD, qkv, base, rowStride, (i64)h * DH, st * KEYS, KEYS, n);
+            load_tile_async<DH>(kv + st * 2 * KEYS * LD + KEYS * LD, qkv, base, rowStride, 2LL * h * DH, st * KEYS, KEYS, n);
+        }
+        cp_async_commit();
+    }
 
     // Per m-tile mi (16 query rows): rows g and g + 8 of it are this thread's "0" and "1" rows.
     unsigned qa[MI][KC][4];
@@ -370,14 +381,14 @@ __device__ __forceinline__ void attention_fa_body(void* y, int ty, const u16* qk
 
     for (int j = 0; j < tilesCount; j++)
     {
-        if (j + 1 < tilesCount)
+        if (j + S - 1 < tilesCount)
         {
-            u16* next = kv + ((j + 1) & 1) * 2 * KEYS * LD;
-            load_tile_async<DH>(next, qkv, base, rowStride, (i64)h * DH, (j + 1) * KEYS, KEYS, n);
-            load_tile_async<DH>(next + KEYS * LD, qkv, base, rowStride, 2LL * h * DH, (j + 1) * KEYS, KEYS, n);
+            u16* next = kv + ((j + S - 1) % S) * 2 * KEYS * LD;
+            load_tile_async<DH>(next, qkv, base, rowStride, (i64)h * DH, (j + S - 1) * KEYS, KEYS, n);
+            load_tile_async<DH>(next + KEYS * LD, qkv, base, rowStride, 2LL * h * DH, (j + S - 1) * KEYS, KEYS, n);
         }
         cp_async_commit();
-        cp_async_wait<1>();
+        cp_async_wait<S - 1>();
         __syncthreads();
         if (j == 0)
         {
@@ -387,7 +398,7 @@ __device__ __forceinline__ void attention_fa_body(void* y, int ty, const u16* qk
                 for (int kc = 0; kc < KC; kc++)
                     ldmatrix_x4(qa[mi][kc], qs + ((warp * MI + mi) * 16 + (lane & 15)) * LD + kc * 16 + (lane >> 4) * 8);
         }
-        const u16* ks = kv + (j & 1) * 2 * KEYS * LD;
+        const u16* ks = kv + (j % S) * 2 * KEYS * LD;
         const u16* vs = ks + KEYS * LD;
 
         float s[MI][NT][4];
@@ -518,13 +529,17 @@ __device__ __forceinline__ void attention_fa_body(void* y, int ty, const u16* qk
 #endif
 }
 
-#define ATTENTION_FA(NAME, DH, BF, W, MI) \
-    extern "C" __global__ void __launch_bounds__(32 * W) NAME(void* y, int ty, const void* qkv, int n, int h, float scaleLog2e) \
-    { attention_fa_body<DH, BF, W, MI>(y, ty, (const u16*)qkv, n, h, scaleLog2e); }
+#define ATTENTION_FA(NAME, DH, BF, W, MI, S, MINB) \
+    extern "C" __global__ void __launch_bounds__(32 * W, MINB) NAME(void* y, int ty, const void* qkv, int n, int h, float scaleLog2e) \
+    { attention_fa_body<DH, BF, W, MI, S>(y, ty, (const u16*)qkv, n, h, scaleLog2e); }
 
-ATTENTION_FA(attention_fa_f16_d64_w4, 64, false, 4, 1)
-ATTENTION_FA(attention_fa_f16_d64_w8, 64, false, 8, 1)
-ATTENTION_FA(attention_fa_f16_d64_w4m2, 64, false, 4, 2)
-ATTENTION_FA(attention_fa_bf16_d64_w4, 64, true, 4, 1)
-ATTENTION_FA(attention_fa_bf16_d64_w8, 64, true, 8, 1)
-ATTENTION_FA(attention_fa_bf16_d64_w4m2, 64, true, 4, 2)
+ATTENTION_FA(attention_fa_f16_d64_w4, 64, false, 4, 1, 2, 1)
+ATTENTION_FA(attention_fa_f16_d64_w8, 64, false, 8, 1, 2, 1)
+ATTENTION_FA(attention_fa_f16_d64_w4m2, 64, false, 4, 2, 2, 1)
+ATTENTION_FA(attention_fa_f16_d64_w8s3, 64, false, 8, 1, 3, 1)
+ATTENTION_FA(attention_fa_f16_d64_w8b2, 64, false, 8, 1, 2, 2)
+ATTENTION_FA(attention_fa_bf16_d64_w4, 64, true, 4, 1, 2, 1)
+ATTENTION_FA(attention_fa_bf16_d64_w8, 64, true, 8, 1, 2, 1)
+ATTENTION_FA(attention_fa_bf16_d64_w4m2, 64, true, 4, 2, 2, 1)
+ATTENTION_FA(attention_fa_bf16_d64_w8s3, 64, true, 8, 1, 3, 1)
+ATTENTION_FA(attention_fa_bf16_d64_w8b2, 64, true, 8, 1, 2, 2)
