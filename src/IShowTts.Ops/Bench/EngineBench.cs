@@ -32,7 +32,7 @@ public static class EngineBench
             engine.Synthesize(request, progress);
             firstRun = clock.Elapsed.TotalSeconds;
             profiler.Enabled = false;
-            if (profile && options.Nfe > 1) allocatedPerStep = (lastStepBytes - firstStepBytes) / (options.Nfe - 1);
+            if (profile && options.Nfe > 1 && firstStepBytes > 0) allocatedPerStep = (lastStepBytes - firstStepBytes) / (options.Nfe - 1);
         }
         // On the CPU profiling costs two timestamps an op, so the timed runs themselves are profiled.
         bool profileTimed = engine.Backend.Device.Kind == DeviceKind.Cpu;
@@ -52,7 +52,8 @@ public static class EngineBench
             var clock = Stopwatch.StartNew();
             var result = engine.Synthesize(request, progress);
             profiler.Enabled = false;
-            if (options.Nfe > 1) allocatedPerStep = (lastStepBytes - firstStepBytes) / (options.Nfe - 1);
+            // A replayed graph reports only its last step: no per-step figure then (−1 = not measured).
+            allocatedPerStep = options.Nfe > 1 && firstStepBytes > 0 ? (lastStepBytes - firstStepBytes) / (options.Nfe - 1) : -1;
             seconds.Add(clock.Elapsed.TotalSeconds);
             mel += result.Timings.Mel.TotalSeconds;
             steps += result.Timings.Steps.TotalSeconds;
