@@ -38,9 +38,11 @@ public sealed partial class CpuBackend
         var ys = Array(y, out var yo);
         float scale = 1f / MathF.Sqrt(dh);
         int block = Math.Min(AttentionQueryBlock, n);
-        // (item, head) pairs run in parallel, each on its own score block. OpenBLAS's global thread count
-        // is left alone: changing it switches other callers' kernels and so their rounding.
-        int workers = Math.Min(Environment.ProcessorCount, b * h);
+        // With OpenBLAS, heads run one after another on its threads (concurrent callers contend for its
+        // pool, and changing its global thread count would change other callers' kernels and rounding);
+        // softmax rows run in parallel. The managed GEMM is single-threaded per call: heads in parallel.
+        bool serialHeads = Gemm.BlasActive;
+        int workers = serialHeads ? 1 : Math.Min(Environment.ProcessorCount, b * h);
         var scores = new float[workers][];
         for (int i = 0; i < workers; i++) scores[i] = _scratch.Rent((long)block * n);
         try
@@ -61,7 +63,8 @@ public sealed partial class CpuBackend
                         Gemm.Run(false, true, rows, n, dh, scale,
                             xs.AsSpan(q0 + start * rowSize, (rows - 1) * rowSize + dh), rowSize,
                             xs.AsSpan(k0, (n - 1) * rowSize + dh), rowSize, 0f, s.AsSpan(0, rows * n), n);
-                        for (int r = 0; r < rows; r++) SoftmaxInPlace(s.AsSpan(r * n, n));
+                        if (serialHeads) For(rows, n, r => SoftmaxInPlace(s.AsSpan(r * n, n)));
+                        else for (int r = 0; r < rows; r++) SoftmaxInPlace(s.AsSpan(r * n, n));
                         Gemm.Run(false, false, rows, dh, n, 1f, s.AsSpan(0, rows * n), n,
                             xs.AsSpan(v0, (n - 1) * rowSize + dh), rowSize, 0f,
                             ys.AsSpan(yo + (item * n + start) * hd + head * dh, (rows - 1) * hd + dh), hd);
