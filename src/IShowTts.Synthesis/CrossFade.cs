@@ -16,16 +16,21 @@ public static class CrossFade
             var joined = new float[result.Length + next.Length - overlap];
             Array.Copy(result, joined, result.Length - overlap);
             int at = result.Length - overlap;
-            for (int k = 0; k < overlap; k++)
-            {
-                // np.linspace(1, 0, overlap) and np.linspace(0, 1, overlap).
-                double fadeIn = overlap == 1 ? 0 : (double)k / (overlap - 1);
-                double fadeOut = overlap == 1 ? 1 : 1 - fadeIn;
-                joined[at + k] = (float)(result[at + k] * fadeOut + next[k] * fadeIn);
-            }
+            Blend(result.AsSpan(at, overlap), next.AsSpan(0, overlap), joined.AsSpan(at, overlap));
             Array.Copy(next, overlap, joined, at + overlap, next.Length - overlap);
             result = joined;
         }
         return result;
+    }
+
+    /// <summary>dst = tail · linspace(1, 0) + head · linspace(0, 1), both including their end points (np.linspace).</summary>
+    internal static void Blend(ReadOnlySpan<float> tail, ReadOnlySpan<float> head, Span<float> dst)
+    {
+        int overlap = dst.Length;
+        for (int k = 0; k < overlap; k++)
+        {
+            double fadeIn = overlap == 1 ? 0 : (double)k / (overlap - 1);
+            dst[k] = (float)(tail[k] * (1 - fadeIn) + head[k] * fadeIn);
+        }
     }
 }

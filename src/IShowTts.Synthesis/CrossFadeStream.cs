@@ -23,11 +23,7 @@ public sealed class CrossFadeStream(double crossFadeSeconds, int sampleRate)
             result = new float[_held.Length + next.Length - overlap];
             int keep = _held.Length - overlap;
             Array.Copy(_held, result, keep);
-            for (int k = 0; k < overlap; k++)
-            {
-                double fadeIn = overlap == 1 ? 0 : (double)k / (overlap - 1);
-                result[keep + k] = (float)(_held[keep + k] * (1 - (overlap == 1 ? 0 : fadeIn)) + next[k] * fadeIn);
-            }
+            CrossFade.Blend(_held.AsSpan(keep, overlap), next.AsSpan(0, overlap), result.AsSpan(keep, overlap));
             Array.Copy(next, overlap, result, _held.Length, next.Length - overlap);
             _resultLength -= _held.Length;
         }

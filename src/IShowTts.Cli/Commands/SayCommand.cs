@@ -111,28 +111,21 @@ public sealed class SayCommand : ICommand
         var progress = new InlineProgress<SpeakProgress>(p => log.Progress($"chunk {p.Chunk + 1}/{p.Chunks}: step {p.Step}/{p.Steps}"));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long samples = 0;
-        try
+        // A SpeechException (unknown voice, empty text…) is printed and mapped to exit 1 by CommandLine.
+        if (output == "-")
         {
-            if (output == "-")
+            await using var stdout = Console.OpenStandardOutput();
+            await foreach (var chunk in synth.StreamAsync(request, cancel, progress))
             {
-                await using var stdout = Console.OpenStandardOutput();
-                await foreach (var chunk in synth.StreamAsync(request, cancel, progress))
-                {
-                    await stdout.WriteAsync(Pcm16(chunk.Samples), cancel);
-                    samples += chunk.Samples.Length;
-                }
-            }
-            else
-            {
-                var clip = await synth.SynthesizeAsync(request, cancel, progress);
-                WavWriter.Write(output, clip.Samples, clip.SampleRate);
-                samples = clip.Samples.Length;
+                await stdout.WriteAsync(Pcm16(chunk.Samples), cancel);
+                samples += chunk.Samples.Length;
             }
         }
-        catch (SpeechException e)
+        else
         {
-            log.Line($"ishowtts say: {e.Message}");
-            return 1;
+            var clip = await synth.SynthesizeAsync(request, cancel, progress);
+            WavWriter.Write(output, clip.Samples, clip.SampleRate);
+            samples = clip.Samples.Length;
         }
         double seconds = samples / 24000.0;
         log.Line($"wrote {(output == "-" ? "stdout" : output)}: {seconds:F2} s of audio in {clock.Elapsed.TotalSeconds:F1} s (RTF {clock.Elapsed.TotalSeconds / Math.Max(seconds, 1e-9):F3})");

@@ -68,8 +68,7 @@ public static class ProductSynthesizer
                 try
                 {
                     using var hub = new HubClient(options);
-                    ModelAcquisition.EnsureDefaultModelsAsync(hub, f5.ModelDirectory, f5.Model,
-                        new InlineProgress<DownloadProgress>(p => { })).GetAwaiter().GetResult();
+                    ModelAcquisition.EnsureDefaultModelsAsync(hub, f5.ModelDirectory, f5.Model).GetAwaiter().GetResult();
                 }
                 catch (Exception e) when (e is HubException or HubOfflineException or HttpRequestException or IOException)
                 {

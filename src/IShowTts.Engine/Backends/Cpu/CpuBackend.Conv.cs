@@ -16,13 +16,13 @@ public sealed partial class CpuBackend
         for (int ch = 0; ch < c; ch++)
             for (int tap = 0; tap < k; tap++)
                 wk[tap * c + ch] = wsrc[ch * k + tap];
-        var bs = Span(bias)[..c].ToArray();
+        var bs = Segment(bias, c);
         int pad = k / 2;
         For(b * n, (long)c * k, row =>
         {
             int item = row / n, t = row % n;
             var dst = ys.AsSpan(yo + row * c, c);
-            bs.CopyTo(dst);
+            bs.AsSpan().CopyTo(dst);
             for (int tap = 0; tap < k; tap++)
             {
                 int src = t + tap - pad;
@@ -39,7 +39,7 @@ public sealed partial class CpuBackend
         var xs = Array(x, out var xo);
         var ys = Array(y, out var yo);
         var ws = Array(w, out var wo);
-        var bs = Span(bias)[..co].ToArray();
+        var bs = Segment(bias, co);
         var im2col = _scratch.Rent((long)n * cols);
         for (int item = 0; item < b; item++)
         {

@@ -44,7 +44,7 @@ public sealed partial class CpuBackend
     {
         var xs = Array(x, out var xo);
         var asArr = Array(a, out var ao);
-        var g = Span(gate)[..c].ToArray();
+        var g = Segment(gate, c);
         For(rows, c, r =>
         {
             var xr = xs.AsSpan(xo + r * c, c);

@@ -18,21 +18,21 @@ public sealed partial class CpuBackend
 
         Gemm.Run(false, true, m, o, i, 1f, xs.AsSpan(xo, m * i), i, ws.AsSpan(wo, o * i), i, 0f, target.AsSpan(to, m * o), o);
 
-        var b = bias is null ? null : Span(bias)[..o].ToArray();
-        var gate = epilogue.Gate is null ? null : Span(epilogue.Gate)[..o].ToArray();
+        ArraySegment<float>? b = bias is null ? default(ArraySegment<float>?) : Segment(bias, o);
+        ArraySegment<float>? gate = epilogue.Gate is null ? default(ArraySegment<float>?) : Segment(epilogue.Gate, o);
         var act = epilogue.Activation;
         bool accumulate = epilogue.Accumulate;
         For(m, o, r =>
         {
             var row = target.AsSpan(to + r * o, o);
-            if (b is not null) TensorPrimitives.Add(row, b, row);
+            if (b is { } bv) TensorPrimitives.Add(row, bv, row);
             if (act != Activation.None) Activations.Apply(row, row, act);
             if (direct) return;
             var dst = ys.AsSpan(yo + r * o, o);
-            if (gate is not null)
+            if (gate is { } g)
             {
-                if (accumulate) TensorPrimitives.MultiplyAdd(row, gate, dst, dst);
-                else TensorPrimitives.Multiply(row, gate, dst);
+                if (accumulate) TensorPrimitives.MultiplyAdd(row, g, dst, dst);
+                else TensorPrimitives.Multiply(row, g, dst);
             }
             else if (accumulate) TensorPrimitives.Add(dst, row, dst);
             else row.CopyTo(dst);

@@ -7,12 +7,12 @@ public sealed partial class CpuBackend
 {
     public void LayerNorm(Tensor y, Tensor x, Tensor? gamma, Tensor? beta, int rows, int c, float eps)
     {
-        var g = gamma is null ? null : Span(gamma)[..c].ToArray();
-        var bt = beta is null ? null : Span(beta)[..c].ToArray();
-        Normalize(y, x, rows, c, eps, (row) =>
+        ArraySegment<float>? g = gamma is null ? default(ArraySegment<float>?) : Segment(gamma, c);
+        ArraySegment<float>? bt = beta is null ? default(ArraySegment<float>?) : Segment(beta, c);
+        Normalize(y, x, rows, c, eps, row =>
         {
-            if (g is not null) TensorPrimitives.Multiply(row, g, row);
-            if (bt is not null) TensorPrimitives.Add(row, bt, row);
+            if (g is { } gv) TensorPrimitives.Multiply(row, gv, row);
+            if (bt is { } bv) TensorPrimitives.Add(row, bv, row);
         });
     }
 
@@ -20,7 +20,7 @@ public sealed partial class CpuBackend
     {
         var onePlusScale = Span(scale)[..c].ToArray();
         TensorPrimitives.Add(onePlusScale, 1f, onePlusScale);
-        var sh = Span(shift)[..c].ToArray();
+        var sh = Segment(shift, c);
         Normalize(y, x, rows, c, eps, row => TensorPrimitives.MultiplyAdd(row, onePlusScale, sh, row));
     }
 

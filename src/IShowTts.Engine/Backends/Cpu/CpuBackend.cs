@@ -60,6 +60,10 @@ public sealed partial class CpuBackend : IBackend
         return ((CpuStorage)t.Storage).Data;
     }
 
+    /// <summary>The first <paramref name="length"/> elements of a tensor without copying (a struct, so lambdas can hold it).</summary>
+    internal static ArraySegment<float> Segment(Tensor t, int length) =>
+        new(((CpuStorage)t.Storage).Data, checked((int)t.Offset), length);
+
     /// <summary>Runs body over [0, count) in parallel chunks when the work is large enough to pay for it.</summary>
     private static void For(int count, long workPerItem, Action<int> body)
     {
