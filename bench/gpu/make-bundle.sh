@@ -7,13 +7,13 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 src="${1:-$repo}"
-out="$repo/.device-bundle"
+out="$repo/${ISHOWTTS_BUNDLE_DIR:-.device-bundle}"   # another name (.device-bundle-ops) keeps two bundles apart
 golden="${ISHOWTTS_GOLDEN_SOURCE:-$repo/../shared/golden}"
 artifacts="$(mktemp -d /tmp/ishowtts-gpu-art.XXXXXX)"
 publish="$(mktemp -d /tmp/ishowtts-gpu-pub.XXXXXX)"
 trap 'rm -rf "$artifacts" "$publish"' EXIT
 
-grep -qx '/.device-bundle/' "$repo/.git/info/exclude" 2>/dev/null || echo '/.device-bundle/' >> "$repo/.git/info/exclude"
+grep -qx '/.device-bundle*/' "$repo/.git/info/exclude" 2>/dev/null || echo '/.device-bundle*/' >> "$repo/.git/info/exclude"
 mkdir -p "$out"
 (cd "$src" && dotnet publish tests/IShowTts.Engine.Tests -c Release -r linux-x64 --self-contained \
     --artifacts-path "$artifacts" -o "$publish/tests" -p:TreatWarningsAsErrors=true -v:q -nologo)

@@ -17,4 +17,4 @@ ishowtts_ensure_packages() {
 # The packages every run needs: OpenBLAS for the CPU backend's GEMM, libFLAC for FLAC references.
 ISHOWTTS_RUNTIME_PACKAGES=(libopenblas0-pthread libflac12 libmp3lame0 libespeak-ng1 espeak-ng-data)
 # The packages the test suite needs on top of those.
-ISHOWTTS_TEST_PACKAGES=(ngircd)
+ISHOWTTS_TEST_PACKAGES=(ngircd chromium)
