@@ -4,9 +4,10 @@
 #   1. the GPU op/compile/memory tests (trait Category=Gpu),
 #   2. the model parity tests on the CUDA backend in fp16 and in fp32 (ISHOWTTS_TEST_BACKEND=cuda),
 #   3. the W1 timings (trait Category=GpuBench) unless SKIP_BENCH=1,
-#   4. `ishowtts bench --random-weights --device cuda` for NFE 7, 16, 32 (BENCH_NFE overrides, empty skips).
+#   4. `ishowtts bench --random-weights --device cuda --nfe 7,16,32` (BENCH_NFE overrides, empty skips),
+#   5. `ishowtts doctor` and `ishowtts profile --device cuda` (SKIP_OPS=1 skips them).
 # Step 0 compiles every kernel for every arch first and stops with the log if one fails.
-# ONLY=bench runs steps 3 and 4 alone.
+# ONLY=bench runs steps 3 and 4 alone; SKIP_PARITY=1 leaves out step 2.
 # Logs and the per-row report go to $OUT (they come back with the reply); the last lines summarise.
 # usage: bash bench/gpu/run-gpu-tests.sh [extra xunit args for step 1]
 set -uo pipefail
@@ -39,7 +40,7 @@ if [ "${ONLY:-}" != bench ]; then
 "$tests" -trait Category=Gpu -class- IShowTts.Engine.Tests.Cuda.CudaKernelCompileTests -noColor -parallelMode none "$@" > "$out/gpu-tests.log" 2>&1
 summary "$out/gpu-tests.log" "gpu ops" >> "$out/summary.txt"
 
-for precision in f16 f32; do
+for precision in $([ "${SKIP_PARITY:-0}" = 1 ] || echo f16 f32); do
   ISHOWTTS_TEST_BACKEND=cuda ISHOWTTS_CUDA_DTYPE=$precision "$tests" -trait Category=Parity -noColor -showLiveOutput \
     -parallelMode none > "$out/parity-$precision.log" 2>&1
   summary "$out/parity-$precision.log" "parity $precision" >> "$out/summary.txt"
@@ -51,18 +52,25 @@ if [ "${SKIP_BENCH:-0}" != 1 ]; then
   summary "$out/bench.log" "bench" >> "$out/summary.txt"
 fi
 
-# 4. The CLI bench on W1 (BENCH_NFE="7 16 32" by default; BENCH_NFE= skips it).
-for nfe in ${BENCH_NFE-7 16 32}; do
-  "$work/tests/ishowtts" bench --random-weights --device cuda --nfe "$nfe" --warmup 3 --runs 10 > "$out/cli-bench-nfe$nfe.log" 2> "$out/cli-bench-nfe$nfe.err"
-  echo "cli bench nfe $nfe: exit $?" >> "$out/summary.txt"
-done
+# 4. The CLI bench on W1, all NFEs in one process (BENCH_NFE="7,16,32" by default; BENCH_NFE= skips it),
+#    its JSON record kept; 5. the operations kit's GPU paths: doctor and profile (SKIP_OPS=1 skips them).
+if [ -n "${BENCH_NFE-7,16,32}" ]; then
+  "$work/tests/ishowtts" bench --random-weights --device cuda --nfe "${BENCH_NFE-7,16,32}" --warmup 3 --runs 10 \
+    --json "$out/bench.json" --no-history > "$out/cli-bench.log" 2> "$out/cli-bench.err"
+  echo "cli bench: exit $?" >> "$out/summary.txt"
+fi
+if [ "${SKIP_OPS:-0}" != 1 ]; then
+  "$work/tests/ishowtts" doctor --no-checksums > "$out/doctor.log" 2>&1; echo "doctor: exit $?" >> "$out/summary.txt"
+  "$work/tests/ishowtts" profile --random-weights --device cuda --nfe 7 > "$out/profile.log" 2> "$out/profile.err"
+  echo "profile: exit $?" >> "$out/summary.txt"
+fi
 
 echo "---- failures"; grep -E '\[FAIL\]' "$out"/*.log | head -40
 echo "---- op errors (relative L2)"; grep -vE '^(sm_|NVRTC)' "$ISHOWTTS_GPU_REPORT" | sort -t$'\t' -k5 | head -120
 echo "---- parity errors"; grep -hE 'relative L2 error' "$out"/parity-*.log | sed 's/^ *//' | head -60
 echo "---- graph vs eager"; grep -h 'graph vs eager' "$ISHOWTTS_GPU_REPORT" | head -40
 echo "---- W1 timings"; grep -hE 'µs|W1 NFE|engine memory|first request|prepare parts' "$ISHOWTTS_GPU_REPORT" | head -60
-for f in "$out"/cli-bench-nfe*.log; do [ -s "$f" ] && { echo "---- $(basename "$f")"; head -12 "$f"; }; done
+for f in cli-bench doctor profile; do [ -s "$out/$f.log" ] && { echo "---- $f"; head -${HEAD_LINES:-40} "$out/$f.log"; }; done
 echo "---- summary"; cat "$out/summary.txt"
 # At most 8 files come back from the device tool: pack the logs into one archive beside the report.
 (cd "$out" && tar -czf logs.tar.gz --remove-files ./*.log ./*.err machine.txt 2>/dev/null)

@@ -12,7 +12,8 @@ public static class CommandLine
 
     public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal)
     {
-        "random-weights", "help", "quiet", "json", "no-normalize",
+        "random-weights", "help", "quiet", "no-normalize",
+        "ttfa", "no-diagnostics", "no-history", "no-checksums", "no-cuda",
     };
 
     public static async Task<int> RunAsync(string[] args, IReadOnlyList<ICommand> commands)
@@ -52,7 +53,7 @@ public static class CommandLine
             Console.Error.WriteLine($"ishowtts {command.Name}: {e.Message}\n\n{command.Usage}");
             return UsageExitCode;
         }
-        catch (Exception e) when (e is EngineException or IShowTts.Synthesis.SpeechException or AudioFormatException or IOException or UnauthorizedAccessException or OperationCanceledException)
+        catch (Exception e) when (e is EngineException or IShowTts.Ops.OpsException or IShowTts.Synthesis.SpeechException or AudioFormatException or IOException or UnauthorizedAccessException or OperationCanceledException)
         {
             Console.Error.WriteLine($"ishowtts {command.Name}: {(e is OperationCanceledException ? "cancelled" : e.Message)}");
             if (Environment.GetEnvironmentVariable("ISHOWTTS_DEBUG") == "1") Console.Error.WriteLine(e);

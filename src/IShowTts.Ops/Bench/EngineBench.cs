@@ -1,110 +1,134 @@
-// Times the engine on workload W1: warm-ups (the first one profiled: the linear layers' GEMM rate and
-// the steps' allocations), then timed runs of the whole request. Prints progress and an estimate
-// through the log callback; returns the figures for the CLI to print.
+// Times a bench target at each NFE: warm-ups, then timed runs of the whole request with their phase
+// times; optionally time to first audio, and the profiled diagnostics (op table, the linear layers'
+// GEMM rate in the model vs the same GEMMs alone, managed allocations per step). Reports progress as
+// a share of all planned sampling steps; returns the figures for the CLI to print and store.
 using System.Diagnostics;
-using IShowTts.Engine;
+using IShowTts.Engine.Backends.Cuda;
 using IShowTts.Engine.Tensors;
-using IShowTts.Text;
 
 namespace IShowTts.Ops.Bench;
 
-public sealed record BenchOptions(int Nfe = 7, int Warmups = 1, int Runs = 3, ulong Seed = 0);
-
 public static class EngineBench
 {
-    public static BenchResult Run(F5Tts engine, ProfilingBackend profiler, Vocabulary vocabulary, BenchOptions options, Action<string> log)
+    public static IReadOnlyList<BenchNfeResult> Run(IBenchTarget target, ProfilingBackend profiler, BenchOptions options,
+        IProgress<BenchProgress>? progress = null, CancellationToken cancel = default)
     {
-        var request = W1Workload.Request(vocabulary, options.Nfe, options.Seed);
-        long allocatedPerStep = 0;
-        double firstRun = 0;
-        for (int w = 0; w < Math.Max(1, options.Warmups); w++)
+        if (options.Nfes.Count == 0) throw new OpsException("no NFE to bench");
+        var plan = new StepPlan(options, progress);
+        var results = new List<BenchNfeResult>();
+        foreach (int nfe in options.Nfes)
+            results.Add(RunOne(target, profiler, options, nfe, plan, cancel));
+        return results;
+    }
+
+    private static BenchNfeResult RunOne(IBenchTarget target, ProfilingBackend profiler, BenchOptions options, int nfe, StepPlan plan, CancellationToken cancel)
+    {
+        var cuda = profiler.Inner as CudaBackend;
+        bool gpu = profiler.Device.Kind != DeviceKind.Cpu;
+        long allocatedPerStep = -1;
+        for (int w = 0; w < options.Warmups; w++)
         {
-            bool profile = w == 0 && engine.Backend.Device.Kind != DeviceKind.Cpu;
+            bool profile = options.Diagnostics && w == 0 && gpu;
             if (profile) profiler.Reset();
             profiler.Enabled = profile;
-            long firstStepBytes = 0, lastStepBytes = 0;
-            var progress = new StepLog(options.Nfe, $"warm-up {w + 1}/{Math.Max(1, options.Warmups)}", log, step =>
-            {
-                if (step == 1) firstStepBytes = GC.GetTotalAllocatedBytes(true);
-                if (step == options.Nfe) lastStepBytes = GC.GetTotalAllocatedBytes(true);
-            });
-            var clock = Stopwatch.StartNew();
-            engine.Synthesize(request, progress);
-            firstRun = clock.Elapsed.TotalSeconds;
-            profiler.Enabled = false;
-            if (profile && options.Nfe > 1 && firstStepBytes > 0) allocatedPerStep = (lastStepBytes - firstStepBytes) / (options.Nfe - 1);
+            var steps = plan.Steps(nfe, $"NFE {nfe} warm-up {w + 1}/{options.Warmups}");
+            try { target.Run(nfe, options.Seed, steps, cancel); }
+            finally { profiler.Enabled = false; }
         }
         // On the CPU profiling costs two timestamps an op, so the timed runs themselves are profiled.
-        bool profileTimed = engine.Backend.Device.Kind == DeviceKind.Cpu;
-        if (profileTimed) profiler.Reset();
+        bool profileTimed = options.Diagnostics && !gpu;
+        if (profileTimed || options.Warmups == 0) profiler.Reset();
+        cuda?.ResetPeakMemory();
         var seconds = new List<double>();
-        double mel = 0, steps = 0, vocoder = 0;
+        var phases = new Dictionary<string, List<double>> { ["mel"] = [], ["prepare"] = [], ["steps"] = [], ["vocoder"] = [] };
+        double generated = 0;
         for (int r = 0; r < options.Runs; r++)
         {
-            double eta = (options.Runs - r) * (seconds.Count > 0 ? seconds.Average() : firstRun);
             long firstStepBytes = 0, lastStepBytes = 0;
-            var progress = new StepLog(options.Nfe, $"run {r + 1}/{options.Runs} (≈ {eta:F0} s left)", log, step =>
+            var steps = plan.Steps(nfe, $"NFE {nfe} run {r + 1}/{options.Runs}", onStep: (step, bytes) =>
             {
-                if (step == 1) firstStepBytes = GC.GetTotalAllocatedBytes(true);
-                if (step == options.Nfe) lastStepBytes = GC.GetTotalAllocatedBytes(true);
+                if (step == 1) firstStepBytes = bytes;
+                if (step == nfe) lastStepBytes = bytes;
             });
             profiler.Enabled = profileTimed;
             var clock = Stopwatch.StartNew();
-            var result = engine.Synthesize(request, progress);
-            profiler.Enabled = false;
-            // A replayed graph reports only its last step: no per-step figure then (−1 = not measured).
-            allocatedPerStep = options.Nfe > 1 && firstStepBytes > 0 ? (lastStepBytes - firstStepBytes) / (options.Nfe - 1) : -1;
+            (Engine.PhaseTimings timings, double made) result;
+            try { result = target.Run(nfe, options.Seed, steps, cancel); }
+            finally { profiler.Enabled = false; }
             seconds.Add(clock.Elapsed.TotalSeconds);
-            mel += result.Timings.Mel.TotalSeconds;
-            steps += result.Timings.Steps.TotalSeconds;
-            vocoder += result.Timings.Vocoder.TotalSeconds;
+            // A replayed graph reports only its last step: no per-step figure then (−1 = not measured).
+            allocatedPerStep = nfe > 1 && firstStepBytes > 0 && lastStepBytes > 0 ? (lastStepBytes - firstStepBytes) / (nfe - 1) : -1;
+            generated = result.made;
+            phases["mel"].Add(result.timings.Mel.TotalSeconds);
+            phases["prepare"].Add(result.timings.Prepare.TotalSeconds);
+            phases["steps"].Add(result.timings.Steps.TotalSeconds);
+            phases["vocoder"].Add(result.timings.Vocoder.TotalSeconds);
         }
+        long peak = cuda?.PeakAllocatedBytes ?? PeakResidentBytes();
+        double? firstAudio = null;
+        if (options.FirstAudio)
+        {
+            plan.Label($"NFE {nfe}: time to first audio (streamed)");
+            firstAudio = target.TimeToFirstAudio(nfe, cancel);
+        }
+        BenchDiagnostics? diagnostics = options.Diagnostics ? Diagnose(profiler, allocatedPerStep) : null;
+        return new BenchNfeResult(nfe, generated, seconds,
+            phases.Where(p => p.Key != "prepare" || p.Value.Any(v => v > 0)).ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value),
+            firstAudio, peak, cuda is not null ? "gpu_engine_peak_allocated" : "process_peak_resident", diagnostics);
+    }
+
+    private static BenchDiagnostics Diagnose(ProfilingBackend profiler, long allocatedPerStep)
+    {
         var linear = profiler.Stats.GetValueOrDefault("linear");
-        double linearRate = linear?.FlopsPerSecond ?? 0;
-        double linearShare = linear is null ? 0 : linear.Time.TotalSeconds / profiler.Stats.Values.Sum(s => s.Time.TotalSeconds);
-        log($"linear layers: {linearRate / 1e9:F1} GFLOP/s in the model; timing the same GEMM shapes alone…");
-        double gemmAlone = GemmAloneRate(engine.Backend, profiler.LinearShapes);
+        double total = profiler.Stats.Values.Sum(s => s.Time.TotalSeconds);
+        double linearShare = linear is null || total <= 0 ? 0 : linear.Time.TotalSeconds / total;
+        double gemmAlone = GemmAlone.Rate(profiler.Inner, profiler.LinearShapes);
         var ops = profiler.Stats.OrderByDescending(kv => kv.Value.Time)
-            .Select(kv => (kv.Key, kv.Value.Calls, kv.Value.Time.TotalSeconds, kv.Value.FlopsPerSecond)).ToList();
-        int n = Math.Max(1, options.Runs);
-        return new BenchResult(engine.Backend.Device.Name, engine.Backend.Device.Details, options.Nfe, W1Workload.GeneratedSeconds,
-            seconds, mel / n, steps / n, vocoder / n, linearRate, gemmAlone, linearShare, allocatedPerStep, ops);
+            .Select(kv => new OpTime(kv.Key, kv.Value.Calls, kv.Value.Time.TotalSeconds, kv.Value.FlopsPerSecond)).ToList();
+        return new BenchDiagnostics(linear?.FlopsPerSecond ?? 0, gemmAlone, linearShare, allocatedPerStep, ops);
     }
 
-    /// <summary>Weighted FLOP/s of plain Linear (no bias, no epilogue) on the model's shapes, random data, outside the model.</summary>
-    private static double GemmAloneRate(IBackend backend, IReadOnlyDictionary<(int M, int I, int O), int> shapes)
+    /// <summary>VmHWM of /proc/self/status (Linux); the current working set elsewhere.</summary>
+    private static long PeakResidentBytes()
     {
-        double flops = 0, seconds = 0;
-        foreach (var ((m, i, o), calls) in shapes)
+        try
         {
-            using var x = new OwnedTensor(backend, m, i);
-            using var w = new OwnedTensor(backend, o, i);
-            using var y = new OwnedTensor(backend, m, o);
-            var data = new float[Math.Max((long)m * i, (long)o * i)];
-            Engine.Sampling.GaussianNoise.Fill(data, 7);
-            backend.Upload(x.T, data.AsSpan(0, m * i));
-            backend.Upload(w.T, data.AsSpan(0, o * i));
-            backend.Linear(y.T, x.T, w.T, null, m, i, o, Epilogue.None);
-            backend.Synchronize();
-            int reps = 2;
-            var clock = Stopwatch.StartNew();
-            for (int k = 0; k < reps; k++) backend.Linear(y.T, x.T, w.T, null, m, i, o, Epilogue.None);
-            backend.Synchronize();
-            double per = clock.Elapsed.TotalSeconds / reps;
-            flops += 2.0 * m * i * o * calls;
-            seconds += per * calls;
+            foreach (var line in File.ReadLines("/proc/self/status"))
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
         }
-        return seconds > 0 ? flops / seconds : 0;
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        using var self = Process.GetCurrentProcess();
+        return self.PeakWorkingSet64;
     }
 
-    private sealed class StepLog(int total, string label, Action<string> log, Action<int>? onStep) : IProgress<int>
+    /// <summary>Turns sampling steps into progress over the whole bench, with an estimate from the steps timed so far.</summary>
+    private sealed class StepPlan(BenchOptions options, IProgress<BenchProgress>? progress)
     {
+        private readonly long _total = options.Nfes.Sum(n => (long)n * (options.Warmups + options.Runs));
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private long _done;
 
-        public void Report(int step)
+        public IProgress<int> Steps(int nfe, string label, Action<int, long>? onStep = null) => new StepCounter(this, label, nfe, onStep);
+
+        public void Label(string label) => progress?.Report(new BenchProgress((double)_done / _total, label, null));
+
+        private void Step(string label, int step, int nfe)
         {
-            onStep?.Invoke(step);
-            log($"{label}: step {step}/{total} ({_clock.Elapsed.TotalSeconds:F1} s)");
+            _done++;
+            double fraction = Math.Min(1, (double)_done / _total);
+            double? left = _done > 0 ? _clock.Elapsed.TotalSeconds / _done * (_total - _done) : null;
+            progress?.Report(new BenchProgress(fraction, $"{label}, step {step}/{nfe}", left));
+        }
+
+        private sealed class StepCounter(StepPlan plan, string label, int nfe, Action<int, long>? onStep) : IProgress<int>
+        {
+            public void Report(int step)
+            {
+                onStep?.Invoke(step, GC.GetTotalAllocatedBytes(true));
+                plan.Step(label, step, nfe);
+            }
         }
     }
 }
