@@ -169,12 +169,24 @@ internal static class OpTable
         yield return Attention(F16, 1, 64, 1, 64);
         yield return Attention(F16, 2, 129, 3, 64);
         yield return Attention(BF16, 2, 1326, 2, 64);
-        foreach (var block in new[] { "w4", "w4m2", "w8s3", "w8b2" })
+        // v3 (mma.sync) kept reachable on sm_90, where v4 is the default: every block shape through the switch.
+        foreach (var block in new[] { "w8", "w4", "w4m2", "w8s3", "w8b2" })
         {
-            yield return Variant(block, Attention(F16, 2, 1326, 2, 64), c => c.AttentionBlock = block, c => c.AttentionBlock = "w8");
-            yield return Variant(block, Attention(BF16, 1, 200, 3, 64), c => c.AttentionBlock = block, c => c.AttentionBlock = "w8");
+            yield return Variant($"v3 {block}", Attention(F16, 2, 1326, 2, 64), c => (c.AttentionVersion, c.AttentionBlock) = (3, block), c => (c.AttentionVersion, c.AttentionBlock) = (4, "w8"));
+            yield return Variant($"v3 {block}", Attention(BF16, 1, 200, 3, 64), c => (c.AttentionVersion, c.AttentionBlock) = (3, block), c => (c.AttentionVersion, c.AttentionBlock) = (4, "w8"));
         }
-        yield return Variant("v2", Attention(F16, 2, 300, 2, 64), c => c.AttentionVersion = 2, c => c.AttentionVersion = 3);
+        yield return Variant("v2", Attention(F16, 2, 300, 2, 64), c => c.AttentionVersion = 2, c => c.AttentionVersion = 4);
+
+        // M3: attention_wg (wgmma, sm_90 only; elsewhere these rows run v3): every variant at W1's frame count,
+        // on partial blocks and tiles, in bf16, with a larger batch; the default on a long sequence.
+        foreach (var (wg, _, _) in CudaBackend.WgVariants)
+        {
+            yield return Variant($"wg {wg}", Attention(F16, 2, 1326, 2, 64), c => c.AttentionWgVariant = wg, c => c.AttentionWgVariant = CudaBackend.DefaultWgVariant);
+            yield return Variant($"wg {wg}", Attention(F16, 1, 70, 3, 64), c => c.AttentionWgVariant = wg, c => c.AttentionWgVariant = CudaBackend.DefaultWgVariant);
+            yield return Variant($"wg {wg}", Attention(BF16, 2, 257, 2, 64), c => c.AttentionWgVariant = wg, c => c.AttentionWgVariant = CudaBackend.DefaultWgVariant);
+        }
+        yield return Attention(F16, 4, 300, 3, 64);
+        yield return Attention(F16, 1, 8192, 1, 64);
         yield return Linear(F16, 45, 128, 64, bias: false, "gated");
         yield return Linear(BF16, 45, 128, 64, bias: true, "gated");
         yield return Linear(F16, 2652 / 13, 1024, 1024, bias: true, "gated");

@@ -1,8 +1,10 @@
-// Rotary embedding and attention over the packed qkv buffer: rotary.cu and attention.cu. Attention runs
-// on tensor cores (attention_mma_*) for F16/BF16, head sizes 16/32/64/128, sm_80+ and 16-byte aligned
-// qkv; everything else (F32, other head sizes, Turing) takes attention_simple. ISHOWTTS_CUDA_ATTENTION=
-// simple forces the fallback (comparisons, debugging).
+// Rotary embedding and attention over the packed qkv buffer: rotary.cu, attention.cu and (sm_90 only)
+// attention_sm90a.cu. Attention runs on tensor cores for F16/BF16, head sizes 16/32/64/128, sm_80+ and
+// 16-byte aligned qkv: head size 64 on sm_90 through wgmma (attention_wg_*, v4), elsewhere through
+// mma.sync (attention_fa_* v3 for head size 64, attention_mma_* v2 otherwise); everything else (F32, other
+// head sizes, Turing) takes attention_simple. ISHOWTTS_CUDA_ATTENTION=simple|v2|v3 forces an older path.
 using IShowTts.Engine.Backends.Cuda.Compilation;
+using IShowTts.Engine.Backends.Cuda.Native;
 using IShowTts.Engine.Tensors;
 
 namespace IShowTts.Engine.Backends.Cuda;
@@ -16,8 +18,41 @@ public sealed partial class CudaBackend
     private const int MmaKeysPerTile = 64;
     private const int RotaryFramesPerBlock = 8;
 
-    /// <summary>Tensor-core attention version for head size 64: 3 (attention_fa, default) or 2 (attention_mma). ISHOWTTS_CUDA_ATTENTION=v2 picks 2.</summary>
-    internal int AttentionVersion { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_ATTENTION") == "v2" ? 2 : 3;
+    /// <summary>
+    /// Tensor-core attention version for head size 64: 4 (attention_wg, wgmma; default where the sm_90a
+    /// kernels loaded), 3 (attention_fa, the default elsewhere) or 2 (attention_mma). ISHOWTTS_CUDA_ATTENTION=v2|v3 picks an older one.
+    /// </summary>
+    internal int AttentionVersion { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_ATTENTION") switch
+    {
+        "v2" => 2,
+        "v3" => 3,
+        _ => 4,
+    };
+
+    /// <summary>
+    /// Variant of attention_wg (v4): w&lt;warpgroups per block&gt;s&lt;K/V stages&gt;, "o" = softmax of the next tile
+    /// overlapped with this tile's P V. ISHOWTTS_CUDA_ATTENTION_WG overrides.
+    /// </summary>
+    internal string AttentionWgVariant { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_ATTENTION_WG") ?? DefaultWgVariant;
+
+    internal const string DefaultWgVariant = "w2s3oh";
+
+    /// <summary>The attention_wg variants (name, warpgroups, stages); a trailing "h" (fp16x2 exponentials) applies to f16 only.</summary>
+    internal static readonly (string Name, int Warpgroups, int Stages)[] WgVariants =
+        [("w2s2", 2, 2), ("w2s2h", 2, 2), ("w1s3o", 1, 3), ("w2s3o", 2, 3), ("w3s3o", 3, 3), ("w2s3oh", 2, 3), ("w3s3oh", 3, 3)];
+
+    /// <summary>Registers per thread and local-memory (spill) bytes of a kernel, from the driver.</summary>
+    internal (int Registers, int LocalBytes) KernelResources(string kernel)
+    {
+        MakeCurrent();
+        var f = _kernels[kernel];
+        CudaDriver.Check(CudaDriver.cuFuncGetAttribute(out var regs, CudaDriver.FuncAttributeNumRegs, f));
+        CudaDriver.Check(CudaDriver.cuFuncGetAttribute(out var local, CudaDriver.FuncAttributeLocalSizeBytes, f));
+        return (regs, local);
+    }
+
+    /// <summary>True when this device runs attention_wg (sm_90 with the sm_90a module loaded).</summary>
+    internal bool HasWgmmaAttention => _kernels.HasSm90a;
 
     /// <summary>
     /// Block shape of attention_fa: "w8" (8 warps x 16 rows, default: 91 µs at W1), "w4m2" (4 x 32: 108 µs),
@@ -61,6 +96,18 @@ public sealed partial class CudaBackend
             && dh is (16 or 32 or 64 or 128) && packed % 16 == 0)
         {
             string type = qkv.DType == DType.F16 ? "f16" : "bf16";
+            if (AttentionVersion >= 4 && _kernels.HasSm90a && dh == 64 && (y.DType == qkv.DType || y.DType == DType.F32) && Ptr(y) % 4 == 0)
+            {
+                var variant = Array.Find(WgVariants, v => v.Name == AttentionWgVariant);
+                if (variant.Name is null) variant = Array.Find(WgVariants, v => v.Name == DefaultWgVariant);
+                int rows = 64 * variant.Warpgroups;
+                // K/V stages of 2 x 64 keys x 128 bytes, Q rows of 128 bytes, 1 KB to align the stages.
+                uint wg = (uint)(variant.Stages * 2 * MmaKeysPerTile * 128 + rows * 128 + 1024);
+                string name = type == "bf16" ? variant.Name.TrimEnd('h') : variant.Name;
+                Args().Add(Ptr(y)).Add(Code(y)).Add(packed).Add(n).Add(h).Add(scaleLog2e);
+                Launch($"attention_wg_{type}_{name}", (uint)((n + rows - 1) / rows), (uint)(128 * variant.Warpgroups), wg, (uint)h, (uint)b);
+                return;
+            }
             if (AttentionVersion >= 3 && dh == 64 && (y.DType == qkv.DType || y.DType == DType.F32) && Ptr(y) % 4 == 0)
             {
                 var (block, warps, rows, stages) = AttentionBlock switch

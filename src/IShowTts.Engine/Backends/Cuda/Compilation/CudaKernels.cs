@@ -19,7 +19,9 @@ internal sealed unsafe class CudaKernels : IDisposable
         {
             foreach (var module in KernelSources.Modules)
             {
-                var compiled = KernelCompiler.Compile(module, Target, cache);
+                var target = KernelSources.TargetFor(module, Target);
+                if (target is null) continue;
+                var compiled = KernelCompiler.Compile(module, target, cache);
                 if (compiled.FromCache) FromCache++;
                 else Compiled++;
                 nint raw;
@@ -43,6 +45,9 @@ internal sealed unsafe class CudaKernels : IDisposable
     public int FromCache { get; }
 
     public double LoadMilliseconds { get; }
+
+    /// <summary>True when the sm_90a-only modules (wgmma kernels) were compiled and loaded.</summary>
+    public bool HasSm90a => Target == "sm_90";
 
     /// <summary>The CUfunction of an extern "C" kernel, from whichever module defines it.</summary>
     public nint this[string name]

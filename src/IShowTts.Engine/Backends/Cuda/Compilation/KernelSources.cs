@@ -1,6 +1,7 @@
 // The CUDA C sources embedded in this assembly (Kernels/*.cu, LogicalName "Kernels/<file>.cu"): every
 // module compiled at run time, plus common.cu, which the modules #include and NVRTC receives as a
-// header. Reading them needs no GPU, so the compile-every-arch test uses this too.
+// header. Reading them needs no GPU, so the compile-every-arch test uses this too. A module whose name
+// ends in "_sm90a" uses Hopper-only instructions (wgmma): it is compiled for sm_90a on sm_90 devices only.
 using System.Reflection;
 
 namespace IShowTts.Engine.Backends.Cuda.Compilation;
@@ -15,6 +16,18 @@ internal static class KernelSources
     /// <summary>Module names (file names without .cu), common.cu excluded, in ordinal order.</summary>
     public static IReadOnlyList<string> Modules { get; } =
         [.. All.Value.Keys.Where(k => k != Path.GetFileNameWithoutExtension(CommonHeader)).Order(StringComparer.Ordinal)];
+
+    /// <summary>The exact target a module must be compiled for ("sm_90a"), or null when any arch will do.</summary>
+    public static string? ArchSpecificTarget(string module) =>
+        module.EndsWith("_sm90a", StringComparison.Ordinal) ? "sm_90a" : null;
+
+    /// <summary>The NVRTC target for <paramref name="module"/> on a device compiled for <paramref name="deviceTarget"/>, or null to skip it.</summary>
+    public static string? TargetFor(string module, string deviceTarget) => ArchSpecificTarget(module) switch
+    {
+        null => deviceTarget,
+        "sm_90a" => deviceTarget == "sm_90" ? "sm_90a" : null,
+        _ => null,
+    };
 
     public static string Source(string module) =>
         All.Value.TryGetValue(module, out var s) ? s : throw new CudaException($"no embedded kernel source Kernels/{module}.cu");

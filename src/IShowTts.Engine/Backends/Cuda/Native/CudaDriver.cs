@@ -22,6 +22,8 @@ internal static unsafe partial class CudaDriver
 
     // CUfunction_attribute
     public const int FuncAttributeMaxDynamicSharedSizeBytes = 8;
+    public const int FuncAttributeLocalSizeBytes = 3;
+    public const int FuncAttributeNumRegs = 4;
 
     // CUstreamCaptureMode
     public const int StreamCaptureModeGlobal = 0;
@@ -82,6 +84,7 @@ internal static unsafe partial class CudaDriver
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int cuModuleGetFunction(out nint /* CUfunction */ function, nint module, string name);
     [LibraryImport(Lib)] public static partial int cuFuncSetAttribute(nint function, int attribute, int value);
+    [LibraryImport(Lib)] public static partial int cuFuncGetAttribute(out int value, int attribute, nint function);
     [LibraryImport(Lib)]
     public static partial int cuLaunchKernel(nint function, uint gridX, uint gridY, uint gridZ, uint blockX, uint blockY, uint blockZ,
         uint sharedBytes, nint stream, void** parameters, void** extra);
