@@ -78,25 +78,54 @@ public static class ConfigurationWriter
         ["twitch"] = new TomlTable
         {
             ["enabled"] = d.Twitch.Enabled, ["bot_username"] = d.Twitch.BotUsername, ["oauth_token"] = secret(d.Twitch.OAuthToken),
-            ["channels"] = Strings(d.Twitch.Channels),
+            ["channels"] = Strings(d.Twitch.Channels), ["transport"] = d.Twitch.Transport, ["server"] = d.Twitch.Server,
+            ["port"] = (long)d.Twitch.Port,
         },
         ["youtube"] = new TomlTable
         {
-            ["enabled"] = d.YouTube.Enabled, ["client_id"] = d.YouTube.ClientId, ["client_secret"] = secret(d.YouTube.ClientSecret),
-            ["refresh_token"] = secret(d.YouTube.RefreshToken), ["channel_id"] = d.YouTube.ChannelId,
+            ["enabled"] = d.YouTube.Enabled, ["api_key"] = secret(d.YouTube.ApiKey), ["client_id"] = d.YouTube.ClientId,
+            ["client_secret"] = secret(d.YouTube.ClientSecret), ["refresh_token"] = secret(d.YouTube.RefreshToken),
+            ["channel_id"] = d.YouTube.ChannelId, ["base_url"] = d.YouTube.BaseUrl, ["token_url"] = d.YouTube.TokenUrl,
+            ["min_poll_interval_millis"] = (long)d.YouTube.MinPollIntervalMillis, ["skip_backlog"] = d.YouTube.SkipBacklog,
+            ["quota_backoff_secs"] = (long)d.YouTube.QuotaBackoffSecs, ["max_backoff_secs"] = (long)d.YouTube.MaxBackoffSecs,
+            ["broadcast_retry_secs"] = (long)d.YouTube.BroadcastRetrySecs,
         },
-        ["queue"] = new TomlTable { ["capacity"] = (long)d.Queue.Capacity, ["rate_limit_per_sec"] = d.Queue.RateLimitPerSec },
+        ["queue"] = new TomlTable
+        {
+            ["capacity"] = (long)d.Queue.Capacity, ["rate_limit_per_sec"] = d.Queue.RateLimitPerSec,
+            ["duplicate_window_secs"] = (long)d.Queue.DuplicateWindowSecs, ["max_age_secs"] = (long)d.Queue.MaxAgeSecs,
+            ["user_chars_per_minute"] = (long)d.Queue.UserCharsPerMinute, ["prefetch"] = (long)d.Queue.Prefetch,
+            ["player_buffer"] = (long)d.Queue.PlayerBuffer, ["ack_grace_secs"] = (long)d.Queue.AckGraceSecs,
+            ["history_size"] = (long)d.Queue.HistorySize, ["resume_size"] = (long)d.Queue.ResumeSize,
+        },
         ["filter"] = new TomlTable
         {
             ["max_words"] = (long)d.Filter.MaxWords, ["max_chars"] = (long)d.Filter.MaxChars, ["allow_links"] = d.Filter.AllowLinks,
-            ["banned_keywords"] = Strings(d.Filter.BannedKeywords),
+            ["banned_keywords"] = Strings(d.Filter.BannedKeywords), ["mode"] = d.Filter.Mode,
+            ["ignore_commands"] = d.Filter.IgnoreCommands, ["command_prefixes"] = d.Filter.CommandPrefixes,
+            ["allowed_users"] = Strings(d.Filter.AllowedUsers), ["denied_users"] = Strings(d.Filter.DeniedUsers),
+            ["user_cooldown_secs"] = (long)d.Filter.UserCooldownSecs, ["max_repeated_chars"] = (long)d.Filter.MaxRepeatedChars,
+            ["max_repeated_words"] = (long)d.Filter.MaxRepeatedWords, ["strip_emotes"] = d.Filter.StripEmotes,
         },
         ["tts"] = new TomlTable
         {
-            ["voice_id"] = d.Tts.VoiceId, ["timeout_secs"] = (long)d.Tts.TimeoutSecs, ["nfe_step"] = (long)d.Tts.NfeStep,
-            ["remove_silence"] = d.Tts.RemoveSilence, ["message_template"] = d.Tts.MessageTemplate,
+            ["voice_id"] = d.Tts.VoiceId, ["engine"] = d.Tts.Engine, ["timeout_secs"] = (long)d.Tts.TimeoutSecs,
+            ["nfe_step"] = (long)d.Tts.NfeStep, ["remove_silence"] = d.Tts.RemoveSilence, ["message_template"] = d.Tts.MessageTemplate,
+            ["loudness_lufs"] = d.Tts.LoudnessLufs,
+            ["channel_voices"] = Tables(d.Tts.ChannelVoices, v => new TomlTable
+            {
+                ["platform"] = v.Platform, ["channel"] = v.Name, ["voice_id"] = v.VoiceId, ["engine"] = v.Engine,
+            }),
+            ["user_voices"] = Tables(d.Tts.UserVoices, v => UserVoice(v)),
         },
     };
+
+    private static TomlTable UserVoice(ChatVoiceSection v)
+    {
+        var table = new TomlTable { ["user"] = v.Name, ["voice_id"] = v.VoiceId, ["engine"] = v.Engine };
+        if (v.Platform.Length > 0) table["platform"] = v.Platform;
+        return table;
+    }
 
     private static TomlArray Strings(IEnumerable<string> values)
     {

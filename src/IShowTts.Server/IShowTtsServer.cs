@@ -3,6 +3,7 @@
 // and runs it until Ctrl+C / SIGTERM, then drains in-flight work. No routes or logic live here.
 using System.Text.Json;
 using IShowTts.Server.Apis;
+using IShowTts.Server.Danmaku;
 using IShowTts.Server.Hosting;
 using IShowTts.Server.Observability;
 using IShowTts.Server.Persistence;
@@ -40,6 +41,8 @@ public static class IShowTtsServer
         builder.WebHost.UseUrls(urls);
 
         ConfigureLogging(builder.Logging, options, logging);
+        if (options.Danmaku.Validate() is { Count: > 0 } chatProblems)
+            throw new ServerStartException("invalid [danmaku] settings: " + string.Join("; ", chatProblems));
         var keyStore = new ApiKeyStore(options.DataDirectory);
         var keys = new KeyRing(options.ApiKeys, keyStore);
         var policy = AccessPolicy.Decide(urls, options, keys.Count);
@@ -73,6 +76,8 @@ public static class IShowTtsServer
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton<SpeechService>();
+        builder.Services.AddSingleton<ChatService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatService>());
         builder.Services.AddSingleton(sp => new VoiceStore(options.DataDirectory, synthesizer.Voices, sp.GetRequiredService<ILogger<VoiceStore>>()));
 
         var app = builder.Build();
@@ -83,6 +88,7 @@ public static class IShowTtsServer
         app.UseMiddleware<RequestTracking>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseRouting();
         if (options.CorsOrigins.Count > 0) app.UseCors();
         app.UseMiddleware<AccessGuard>();
@@ -94,6 +100,10 @@ public static class IShowTtsServer
         app.MapSpeechApi();
         app.MapVoicesApi();
         app.MapOpenAiApi();
+        app.MapDanmakuApi();
+        app.MapDanmakuQueueApi();
+        app.MapDanmakuPlaybackApi();
+        app.MapWebUi();
         return app;
     }
 

@@ -1,6 +1,9 @@
 // Everything the HTTP server needs to know besides the Synthesizer: where it listens, its limits, who
 // may call it and where it keeps voices and keys. The CLI maps the TOML configuration onto this record;
 // the server does not read configuration files itself.
+using IShowTts.Chat.Settings;
+using IShowTts.Server.Danmaku;
+
 namespace IShowTts.Server;
 
 public sealed record ServerOptions
@@ -51,6 +54,12 @@ public sealed record ServerOptions
 
     /// <summary>One JSON object per log line (for log collectors) instead of the readable console format.</summary>
     public bool JsonLogs { get; init; }
+
+    /// <summary>The chat reader's settings ([danmaku.*]): clients, filters, queue, voices.</summary>
+    public DanmakuSettings Danmaku { get; init; } = new();
+
+    /// <summary>How chat lines are synthesised and levelled ([danmaku.tts] nfe_step, remove_silence, loudness_lufs).</summary>
+    public ChatSpeechOptions ChatSpeech { get; init; } = new();
 
     /// <summary>What an operator should do when an engine is not ready, shown next to the engine's own reason.</summary>
     public IReadOnlyDictionary<string, string> EngineHints { get; init; } = new Dictionary<string, string>

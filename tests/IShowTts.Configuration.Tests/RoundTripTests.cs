@@ -36,6 +36,7 @@ public sealed class RoundTripTests
 
         [danmaku.twitch]
         enabled = true
+        bot_username = "mybot"
         oauth_token = "oauth:abc"
         channels = ["somechannel"]
 

@@ -556,10 +556,14 @@ public sealed class SpeechQueue : IAsyncDisposable
             ArmHead(now);
         }
 
-        if (_synthesizing.Count == 0 && _ready.Count < settings.Prefetch && _waiting.Count > 0)
+        // A waiting item that outranks everything ready is synthesised even when prefetch is full, and a ready
+        // item is delivered only when nothing still waiting or synthesising outranks it: playback follows
+        // priority order even when a higher item arrives after lower ones were synthesised.
+        if (_synthesizing.Count == 0 && _waiting.Count > 0 && (_ready.Count < settings.Prefetch || Outranks(Peek(_waiting), Peek(_ready))))
             StartSynthesis(Best(_waiting));
 
-        while (!_paused && _players.Count > 0 && _playing.Count < settings.PlayerBuffer && _ready.Count > 0)
+        while (!_paused && _players.Count > 0 && _playing.Count < settings.PlayerBuffer && _ready.Count > 0
+               && !Outranks(Peek(_waiting), Peek(_ready)) && !Outranks(Peek(_synthesizing), Peek(_ready)))
             Deliver(Best(_ready), now);
 
         DateTimeOffset? next = _playing.Count > 0 ? _playing[0].Deadline : null;
@@ -569,15 +573,26 @@ public sealed class SpeechQueue : IAsyncDisposable
         return next is { } at ? (at > now ? at - now : TimeSpan.Zero) : null;
     }
 
-    private QueueEntry Best(List<QueueEntry> list)
+    /// <summary>Removes and returns the first item of <paramref name="list"/> in play order.</summary>
+    private static QueueEntry Best(List<QueueEntry> list)
     {
-        var best = list[0];
-        foreach (var entry in list)
-            if (entry.Item.Priority > best.Item.Priority || entry.Item.Priority == best.Item.Priority && entry.Item.Id < best.Item.Id)
-                best = entry;
+        var best = Peek(list)!;
         list.Remove(best);
         return best;
     }
+
+    /// <summary>The first item of <paramref name="list"/> in play order (priority, then arrival), or null.</summary>
+    private static QueueEntry? Peek(List<QueueEntry> list)
+    {
+        QueueEntry? best = null;
+        foreach (var entry in list)
+            if (best is null || Outranks(entry, best)) best = entry;
+        return best;
+    }
+
+    /// <summary>True when <paramref name="a"/> plays before <paramref name="b"/> (false when either is missing).</summary>
+    private static bool Outranks(QueueEntry? a, QueueEntry? b) =>
+        a is not null && b is not null && (a.Item.Priority > b.Item.Priority || a.Item.Priority == b.Item.Priority && a.Item.Id < b.Item.Id);
 
     private static IEnumerable<QueueEntry> Ordered(List<QueueEntry> list) =>
         list.OrderByDescending(e => e.Item.Priority).ThenBy(e => e.Item.Id);

@@ -70,6 +70,8 @@ public sealed class ServeCommand : ICommand
             CorsOrigins = api.CorsOrigins,
             DataDirectory = config.Paths.DataDirectory,
             EngineHints = new Dictionary<string, string>(),
+            Danmaku = ChatConfiguration.Settings(config.Danmaku),
+            ChatSpeech = ChatConfiguration.Speech(config.Danmaku.Tts),
         };
     }
 }

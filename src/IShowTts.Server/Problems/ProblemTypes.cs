@@ -38,6 +38,10 @@ public static class ProblemTypes
     public const string NotFound = Prefix + "not-found";
     public const string MethodNotAllowed = Prefix + "method-not-allowed";
     public const string Internal = Prefix + "internal";
+    public const string ChatNotConfigured = Prefix + "chat-not-configured";
+    public const string UnknownChatItem = Prefix + "unknown-chat-item";
+    public const string UnknownPlayer = Prefix + "unknown-player";
+    public const string NotAWebSocket = Prefix + "not-a-websocket";
 
     /// <summary>Recorded in logs and metrics only: the client went away before there was an answer.</summary>
     public const string ClientClosed = Prefix + "client-closed";

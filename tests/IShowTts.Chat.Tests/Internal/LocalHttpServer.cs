@@ -1,5 +1,6 @@
 // A loopback HTTP server (HttpListener) that answers with what the test's handler returns and records
 // every request, for the YouTube client: API calls and the OAuth token endpoint.
+using IShowTts.TestSupport.Irc;
 using System.Net;
 using System.Text;
 

@@ -1,5 +1,6 @@
 // One client connection to the ScriptedIrcServer: read the client's lines (each read bounded), send
 // Twitch lines, or run the usual registration (CAP ACK, 001, JOIN echoes) in one call.
+using IShowTts.TestSupport.Irc;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Security.Cryptography;

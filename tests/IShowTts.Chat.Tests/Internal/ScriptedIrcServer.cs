@@ -1,6 +1,7 @@
 // A local server that speaks Twitch's IRC dialect under the test's control, over plain TCP or over a
 // WebSocket (hand-made HTTP upgrade, then System.Net.WebSockets as the server side). The test accepts
 // each connection and reads what the client sent and writes what Twitch would.
+using IShowTts.TestSupport.Irc;
 using System.Net;
 using System.Net.Sockets;
 

@@ -2,6 +2,7 @@
 // it joins, reads what a second ordinary IRC client says, survives the server being killed and
 // restarted (reconnects, rejoins, reads what is said afterwards, loses nothing already queued), and
 // connects over TLS to the server's self-signed TLS port. Skipped only when ngircd is not installed.
+using IShowTts.TestSupport.Irc;
 using IShowTts.Chat.Model;
 using IShowTts.Chat.Queue;
 using IShowTts.Chat.Settings;

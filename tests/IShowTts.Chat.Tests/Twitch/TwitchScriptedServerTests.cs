@@ -2,6 +2,7 @@
 // anonymous), capabilities, joins, PING/PONG, tagged messages, USERNOTICE, CLEARCHAT/CLEARMSG removing
 // queued and playing items, RECONNECT, dropped connections, keep-alive, WebSocket transport, refused
 // logins; and the token never appears in a log line.
+using IShowTts.TestSupport.Irc;
 using IShowTts.Chat.Model;
 using IShowTts.Chat.Queue;
 using IShowTts.Chat.Settings;

@@ -2,9 +2,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace IShowTts.Chat.Tests.Internal;
+namespace IShowTts.TestSupport.Irc;
 
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {

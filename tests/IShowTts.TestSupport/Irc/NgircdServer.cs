@@ -6,9 +6,9 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace IShowTts.Chat.Tests.Internal;
+namespace IShowTts.TestSupport.Irc;
 
-internal sealed class NgircdServer : IAsyncDisposable
+public sealed class NgircdServer : IAsyncDisposable
 {
     private static readonly string[] Candidates = ["/usr/sbin/ngircd", "/usr/bin/ngircd", "/usr/local/sbin/ngircd", "/usr/local/bin/ngircd"];
 

@@ -3,9 +3,9 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace IShowTts.Chat.Tests.Internal;
+namespace IShowTts.TestSupport.Irc;
 
-internal sealed class PlainIrcClient : IAsyncDisposable
+public sealed class PlainIrcClient : IAsyncDisposable
 {
     private readonly TcpClient _tcp;
     private readonly StreamReader _reader;
