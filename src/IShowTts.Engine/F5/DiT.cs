@@ -43,8 +43,8 @@ public sealed class DiT : IDisposable
         var s = State;
         var seqLens = frameLens ?? Enumerable.Repeat(n, _b).ToArray();
 
-        TextEmbedding.Forward(_be, s.TextCond, s.TextTmp, s.TextHidden, Weights, ids, seqLens, dropText: false, n);
-        if (packed) TextEmbedding.Forward(_be, s.TextUncond, s.TextTmp, s.TextHidden, Weights, ids, seqLens, dropText: true, n);
+        TextEmbedding.Forward(_be, s.TextCond, s.TextTmp, s.TextHidden, s.TextSinusoids, Weights, ids, seqLens, dropText: false, n);
+        if (packed) TextEmbedding.Forward(_be, s.TextUncond, s.TextTmp, s.TextHidden, s.TextSinusoids, Weights, ids, seqLens, dropText: true, n);
         InputEmbedding.Prepare(_be, s.PreCond, s.PreUncond, s.TextCond, s.TextUncond, cond, Weights, _b * n);
         TimeConditioning.Forward(_be, s.Mod, s.FinalMod, s.TimeSilu, s.TimeSinus, Weights, times);
     }

@@ -32,6 +32,11 @@ public sealed class DiTState : IDisposable
     public Tensor TimeSilu { get; private set; } = null!;   // (steps, d)
     public Tensor TimeSinus { get; private set; } = null!;  // (steps, 256)
 
+    /// <summary>(MaxFrames, text_dim) the text sinusoid table [cos | sin], uploaded once and kept on the device.</summary>
+    public Tensor TextSinusoids { get; private set; } = null!;
+
+    private TensorStorage? _sinusoidStorage;
+
     /// <summary>Lays out views for this request's sizes, growing the storage first if it is too small.</summary>
     public void Prepare(IBackend be, F5Config c, int b, int n, int steps, int halves)
     {
@@ -61,6 +66,14 @@ public sealed class DiTState : IDisposable
             _storage = be.AllocateStorage(be.ComputeType, layout.TotalElements);
             Generation++;
         }
+        if (_sinusoidStorage is null || TextSinusoids.Shape[1] != td)
+        {
+            _sinusoidStorage?.Dispose();
+            _sinusoidStorage = null;
+            _sinusoidStorage = be.AllocateStorage(be.ComputeType, (long)F5Config.MaxFrames * td);
+            TextSinusoids = new Tensor(_sinusoidStorage, 0, [F5Config.MaxFrames, td]);
+            be.Upload(TextSinusoids, TextEmbedding.SinusoidTable(td));
+        }
         Tensor T(string name) => new(_storage, layout[name].Offset, layout[name].Shape);
         X = T("x"); U = T("u"); Qkv = T("qkv"); Attn = T("attn"); Hidden = T("hidden"); V = T("v");
         XProj = T("xproj"); PreCond = T("precond"); PreUncond = T("preuncond");
@@ -72,5 +85,7 @@ public sealed class DiTState : IDisposable
     {
         _storage?.Dispose();
         _storage = null;
+        _sinusoidStorage?.Dispose();
+        _sinusoidStorage = null;
     }
 }

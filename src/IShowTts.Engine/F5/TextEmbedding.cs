@@ -12,8 +12,9 @@ public static class TextEmbedding
     /// <param name="hidden">(b, n, 2·text_dim) scratch.</param>
     /// <param name="ids">per item, token ids (−1 = batch padding).</param>
     /// <param name="seqLens">per item, the frames it owns (n when not batched).</param>
+    /// <param name="sinusoids">(MaxFrames, text_dim) the device copy of <see cref="SinusoidTable"/>.</param>
     /// <param name="dropText">the unconditional half: every embedded id is 0, masks still from the real ids.</param>
-    public static void Forward(IBackend be, Tensor h, Tensor tmp, Tensor hidden, F5Weights w,
+    public static void Forward(IBackend be, Tensor h, Tensor tmp, Tensor hidden, Tensor sinusoids, F5Weights w,
         IReadOnlyList<int[]> ids, IReadOnlyList<int> seqLens, bool dropText, int n)
     {
         var c = w.Config;
@@ -36,8 +37,14 @@ public static class TextEmbedding
         be.Embedding(h, w.TextTable, rows, td);
         if (c.ConvLayers == 0) return;
 
-        be.Upload(tmp, Sinusoids(td, n, seqLens));
-        be.Add(h, h, tmp, (long)b * n * td);
+        // + the sinusoid rows 0…len−1 of each item (zero past its length): no per-request upload.
+        for (int i = 0; i < b; i++)
+        {
+            int frames = Math.Min(Math.Min(n, seqLens[i]), F5Config.MaxFrames);
+            if (frames <= 0) continue;
+            var item = h.View((long)i * n * td, frames, td);
+            be.Add(item, item, sinusoids.View(0, frames, td), (long)frames * td);
+        }
         if (c.TextMaskPadding) be.ZeroPaddedFrames(h, textLens, b, n, td);
         foreach (var block in w.TextBlocks)
         {
@@ -48,19 +55,8 @@ public static class TextEmbedding
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, float[]> Tables = new();
 
-    /// <summary>precompute_freqs_cis(text_dim, 8192) rows 0…n−1 per item, zero past its length: [cos | sin].</summary>
-    private static float[] Sinusoids(int td, int n, IReadOnlyList<int> seqLens)
-    {
-        var full = Tables.GetOrAdd(td, BuildTable);
-        int b = seqLens.Count;
-        var table = new float[b * n * td];
-        for (int i = 0; i < b; i++)
-        {
-            int rows = Math.Min(Math.Min(n, seqLens[i]), F5Config.MaxFrames);
-            Array.Copy(full, 0, table, i * n * td, rows * td);
-        }
-        return table;
-    }
+    /// <summary>precompute_freqs_cis(text_dim, 8192): (MaxFrames, text_dim) rows of [cos | sin], built once per width.</summary>
+    public static float[] SinusoidTable(int td) => Tables.GetOrAdd(td, BuildTable);
 
     /// <summary>The whole 8192-row table, built once per width (16 MB at 512): sin/cos of float32 angles, as torch computes them.</summary>
     private static float[] BuildTable(int td)

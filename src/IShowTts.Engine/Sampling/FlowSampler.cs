@@ -54,12 +54,8 @@ public sealed class FlowSampler(IBackend backend, DiT dit) : IDisposable
         for (int i = 0; i < b; i++)
             Array.Copy(r.CondMel[i], 0, condHost, i * n * D, Math.Min(r.Lens[i], n) * D);
 
-        var y0 = r.InitialNoise is null ? DrawNoise(durations, n, D, r.Seed) : (float[])r.InitialNoise.Clone();
-        if (y0.Length != b * n * D)
-            throw new EngineException($"injected initial noise has {y0.Length} values; expected {b}×{n}×{D}");
-        // Official y0: per item of its own duration, zero-padded to n (pad_sequence), injected or drawn.
-        for (int i = 0; i < b; i++)
-            Array.Clear(y0, (i * n + durations[i]) * D, (n - durations[i]) * D);
+        if (r.InitialNoise is { } injected && injected.Length != b * n * D)
+            throw new EngineException($"injected initial noise has {injected.Length} values; expected {b}×{n}×{D}");
 
         var grid = TimeGrid.Create(r.Nfe, r.SwaySamplingCoefficient, r.UseEpss);
         bool packed = r.CfgStrength >= 1e-5f;
@@ -67,9 +63,15 @@ public sealed class FlowSampler(IBackend backend, DiT dit) : IDisposable
 
         long count = (long)b * n * D;
         var (y, cond) = Buffers(count);
-        backend.Upload(y, y0);
         backend.Upload(cond, condHost);
         dit.Prepare(r.TextIds, cond, frameLens, n, grid.AsSpan(0, r.Nfe), packed);
+
+        // Drawn after Prepare is queued: on an asynchronous backend the host draws while the device prepares.
+        var y0 = r.InitialNoise is null ? DrawNoise(durations, n, D, r.Seed) : (float[])r.InitialNoise.Clone();
+        // Official y0: per item of its own duration, zero-padded to n (pad_sequence), injected or drawn.
+        for (int i = 0; i < b; i++)
+            Array.Clear(y0, (i * n + durations[i]) * D, (n - durations[i]) * D);
+        backend.Upload(y, y0);
 
         void Step(int step) =>
             backend.EulerCfgStep(y, dit.Velocity, count, grid[step + 1] - grid[step], r.CfgStrength, packed);

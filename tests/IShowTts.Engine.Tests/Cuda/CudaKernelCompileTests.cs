@@ -31,8 +31,16 @@ public sealed class CudaKernelCompileTests
                 lines.Add($"sm_{arch} {module}: skipped (only for {KernelSources.ArchSpecificTarget(module)})");
                 continue;
             }
-            var compiled = KernelCompiler.Compile(module, target, uncached);
+            // The arch-specific (wgmma) modules with ptxas's resource report: registers, spills and any
+            // "wgmma serialized" performance warning (C7515) go to the report.
+            bool verbose = KernelSources.ArchSpecificTarget(module) is not null;
+            var compiled = KernelCompiler.Compile(module, target, uncached, verbose ? ["--ptxas-options=-v"] : null);
             lines.Add($"{target} {module}: {compiled.Image.Length} bytes CUBIN in {clock.ElapsedMilliseconds} ms");
+            if (verbose)
+                lines.AddRange(compiled.Log.Split('\n').Select(l => l.Trim())
+                    .Where(l => l.Contains("Compiling entry", StringComparison.Ordinal) || l.Contains("Used ", StringComparison.Ordinal) ||
+                                l.Contains("spill", StringComparison.Ordinal) || l.Contains("C75", StringComparison.Ordinal) || l.Contains("arning", StringComparison.Ordinal))
+                    .Select(l => "  ptxas: " + l));
             Assert.True(compiled.IsCubin);
             Assert.NotEmpty(compiled.Image);
         }

@@ -84,13 +84,17 @@ public sealed class CudaW1Timings(CudaBackendFixture fixture) : IClassFixture<Cu
                 () => (cuda.AttentionVersion, cuda.AttentionBlock) = (4, "w8"), () => cuda.Attention(attn, qkv, B, N, H, Dh)));
         if (cuda.HasWgmmaAttention)
         {
-            foreach (var (wg, _, _) in CudaBackend.WgVariants)
+            foreach (var (wg, _, _, _) in CudaBackend.WgVariants)
             {
                 var (regs, local) = cuda.KernelResources($"attention_wg_f16_{wg}");
                 var (regsBf, localBf) = cuda.KernelResources($"attention_wg_bf16_{wg.TrimEnd('h')}");
                 Time($"attention, v4 wgmma {wg} ({regs} regs, {local} B local; bf16 {regsBf}, {localBf})", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionWgVariant = wg,
                     () => cuda.AttentionWgVariant = CudaBackend.DefaultWgVariant, () => cuda.Attention(attn, qkv, B, N, H, Dh)));
             }
+            // Where the default's time goes: the same kernel without a part (wrong results, timing only).
+            foreach (var (diag, _, _, _) in CudaBackend.WgDiagnostics)
+                Time($"attention, v4 diagnostic {diag}", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionWgVariant = diag,
+                    () => cuda.AttentionWgVariant = CudaBackend.DefaultWgVariant, () => cuda.Attention(attn, qkv, B, N, H, Dh)));
             // Larger batches and sequences (CFG batches of several requests; long texts).
             foreach (var (bb, nn) in new[] { (8, 1326), (2, 4096), (1, 8192) })
             {
@@ -193,7 +197,7 @@ public sealed class CudaW1Timings(CudaBackendFixture fixture) : IClassFixture<Cu
             s.Sort();
             return s[2];
         }
-        lines.Add($"prepare parts (ms): text embedding one CFG half {Wall(() => TextEmbedding.Forward(cuda, state.TextCond, state.TextTmp, state.TextHidden, w, idLists, seqLens, false, 1326)):F2}, " +
+        lines.Add($"prepare parts (ms): text embedding one CFG half {Wall(() => TextEmbedding.Forward(cuda, state.TextCond, state.TextTmp, state.TextHidden, state.TextSinusoids, w, idLists, seqLens, false, 1326)):F2}, " +
             $"input embedding prepare {Wall(() => InputEmbedding.Prepare(cuda, state.PreCond, state.PreUncond, state.TextCond, state.TextUncond, condT.T, w, 1326)):F2}, " +
             $"time conditioning (7 steps) {Wall(() => TimeConditioning.Forward(cuda, state.Mod, state.FinalMod, state.TimeSilu, state.TimeSinus, w, times7)):F2}, " +
             $"grn 1x1326x1024 {Wall(() => cuda.Grn(state.TextHidden, w.TextBlocks[0].GrnGamma, w.TextBlocks[0].GrnBeta, 1, 1326, 1024)):F2}, " +

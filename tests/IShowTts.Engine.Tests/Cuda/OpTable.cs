@@ -179,7 +179,7 @@ internal static class OpTable
 
         // M3: attention_wg (wgmma, sm_90 only; elsewhere these rows run v3): every variant at W1's frame count,
         // on partial blocks and tiles, in bf16, with a larger batch; the default on a long sequence.
-        foreach (var (wg, _, _) in CudaBackend.WgVariants)
+        foreach (var (wg, _, _, _) in CudaBackend.WgVariants)
         {
             yield return Variant($"wg {wg}", Attention(F16, 2, 1326, 2, 64), c => c.AttentionWgVariant = wg, c => c.AttentionWgVariant = CudaBackend.DefaultWgVariant);
             yield return Variant($"wg {wg}", Attention(F16, 1, 70, 3, 64), c => c.AttentionWgVariant = wg, c => c.AttentionWgVariant = CudaBackend.DefaultWgVariant);

@@ -35,11 +35,22 @@ public sealed partial class CudaBackend
     /// </summary>
     internal string AttentionWgVariant { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_ATTENTION_WG") ?? DefaultWgVariant;
 
-    internal const string DefaultWgVariant = "w2s3oh";
+    internal const string DefaultWgVariant = "w3s2";
 
-    /// <summary>The attention_wg variants (name, warpgroups, stages); a trailing "h" (fp16x2 exponentials) applies to f16 only.</summary>
-    internal static readonly (string Name, int Warpgroups, int Stages)[] WgVariants =
-        [("w2s2", 2, 2), ("w2s2h", 2, 2), ("w1s3o", 1, 3), ("w2s3o", 2, 3), ("w3s3o", 3, 3), ("w2s3oh", 2, 3), ("w3s3oh", 3, 3)];
+    /// <summary>
+    /// The attention_wg variants (name, warpgroups, K/V stages, keys per tile), as instantiated at the end of
+    /// attention_sm90a.cu; a trailing "h" (fp16x2 exponentials) exists for f16 only.
+    /// </summary>
+    internal static readonly (string Name, int Warpgroups, int Stages, int Keys)[] WgVariants =
+    [
+        ("w2s2", 2, 2, 64), ("w2s4", 2, 4, 64), ("w3s2", 3, 2, 64), ("w3s3", 3, 3, 64), ("w2s3o", 2, 3, 64), ("w3s3o", 3, 3, 64),
+        ("w2s3oh", 2, 3, 64), ("w2s3k128o", 2, 3, 128),
+    ];
+
+    /// <summary>Timing diagnostics of the default (f16 only, wrong results by design: never for speech): w3s2 without
+    /// the K/V loads past the first tile, without exponentials, without loads and barriers.</summary>
+    internal static readonly (string Name, int Warpgroups, int Stages, int Keys)[] WgDiagnostics =
+        [("w3s2_noload", 3, 2, 64), ("w3s2_noexp", 3, 2, 64), ("w3s2_nobarrier", 3, 2, 64)];
 
     /// <summary>Registers per thread and local-memory (spill) bytes of a kernel, from the driver.</summary>
     internal (int Registers, int LocalBytes) KernelResources(string kernel)
@@ -99,10 +110,11 @@ public sealed partial class CudaBackend
             if (AttentionVersion >= 4 && _kernels.HasSm90a && dh == 64 && (y.DType == qkv.DType || y.DType == DType.F32) && Ptr(y) % 4 == 0)
             {
                 var variant = Array.Find(WgVariants, v => v.Name == AttentionWgVariant);
+                if (variant.Name is null) variant = Array.Find(WgDiagnostics, v => v.Name == AttentionWgVariant);
                 if (variant.Name is null) variant = Array.Find(WgVariants, v => v.Name == DefaultWgVariant);
                 int rows = 64 * variant.Warpgroups;
-                // K/V stages of 2 x 64 keys x 128 bytes, Q rows of 128 bytes, 1 KB to align the stages.
-                uint wg = (uint)(variant.Stages * 2 * MmaKeysPerTile * 128 + rows * 128 + 1024);
+                // K/V stages of 2 x keys x 128 bytes, Q rows of 128 bytes, 1 KB to align the stages.
+                uint wg = (uint)(variant.Stages * 2 * variant.Keys * 128 + rows * 128 + 1024);
                 string name = type == "bf16" ? variant.Name.TrimEnd('h') : variant.Name;
                 Args().Add(Ptr(y)).Add(Code(y)).Add(packed).Add(n).Add(h).Add(scaleLog2e);
                 Launch($"attention_wg_{type}_{name}", (uint)((n + rows - 1) / rows), (uint)(128 * variant.Warpgroups), wg, (uint)h, (uint)b);

@@ -40,22 +40,24 @@ internal static unsafe class KernelCompiler
         return $"compute_{below}";
     }
 
-    public static CompiledModule Compile(string module, string target, KernelCache cache)
+    /// <param name="extraOptions">more NVRTC options (e.g. "--ptxas-options=-v" for the resource report in the log); part of the cache key.</param>
+    public static CompiledModule Compile(string module, string target, KernelCache cache, IReadOnlyList<string>? extraOptions = null)
     {
         var source = KernelSources.Source(module);
         var header = KernelSources.Header;
-        var key = KernelCache.Key(module, source, header, string.Join(" ", Options), target, NvrtcVersion());
+        var options = extraOptions is null ? Options : [.. Options, .. extraOptions];
+        var key = KernelCache.Key(module, source, header, string.Join(" ", options), target, NvrtcVersion());
         bool cubin = target.StartsWith("sm_", StringComparison.Ordinal);
         var path = cache.PathFor(module, target, key, cubin);
         var cached = cache.TryRead(path);
         if (cached is not null) return new CompiledModule(module, target, cached, cubin, FromCache: true, Log: "");
 
-        var compiled = CompileNow(module, source, header, target, cubin);
+        var compiled = CompileNow(module, source, header, options, target, cubin);
         cache.TryWrite(path, compiled.Image);
         return compiled;
     }
 
-    private static CompiledModule CompileNow(string module, string source, string header, string target, bool cubin)
+    private static CompiledModule CompileNow(string module, string source, string header, string[] compileOptions, string target, bool cubin)
     {
         var strings = new List<nint>();
         nint Utf8(string s)
@@ -70,7 +72,7 @@ internal static unsafe class KernelCompiler
             byte* headerName = (byte*)Utf8(KernelSources.CommonHeader);
             Nvrtc.Check(Nvrtc.nvrtcCreateProgram(out var raw, (byte*)Utf8(source), (byte*)Utf8(module + ".cu"), 1, &headerSource, &headerName));
             using var program = new NvrtcProgramHandle(raw);
-            var options = Options.Append($"--gpu-architecture={target}").Select(o => Utf8(o)).ToArray();
+            var options = compileOptions.Append($"--gpu-architecture={target}").Select(o => Utf8(o)).ToArray();
             int status;
             fixed (nint* opts = options)
                 status = Nvrtc.nvrtcCompileProgram(program.Value, options.Length, (byte**)opts);

@@ -91,6 +91,22 @@ __device__ __forceinline__ void wgmma_m64n64k16_ss_bf16(float* d, unsigned long 
         : "l"(descA), "l"(descB), "r"(scaleD));
 }
 
+__device__ __forceinline__ void wgmma_m64n128k16_ss_f16(float* d, unsigned long long descA, unsigned long long descB, int scaleD)
+{
+    asm volatile("{\n.reg .pred p;\nsetp.ne.b32 p, %66, 0;\n"
+        "wgmma.mma_async.sync.aligned.m64n128k16.f32.f16.f16 {%0,%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14,%15,%16,%17,%18,%19,%20,%21,%22,%23,%24,%25,%26,%27,%28,%29,%30,%31,%32,%33,%34,%35,%36,%37,%38,%39,%40,%41,%42,%43,%44,%45,%46,%47,%48,%49,%50,%51,%52,%53,%54,%55,%56,%57,%58,%59,%60,%61,%62,%63}, %64, %65, p, 1, 1, 0, 0;\n}\n"
+        : "+f"(d[0]), "+f"(d[1]), "+f"(d[2]), "+f"(d[3]), "+f"(d[4]), "+f"(d[5]), "+f"(d[6]), "+f"(d[7]), "+f"(d[8]), "+f"(d[9]), "+f"(d[10]), "+f"(d[11]), "+f"(d[12]), "+f"(d[13]), "+f"(d[14]), "+f"(d[15]), "+f"(d[16]), "+f"(d[17]), "+f"(d[18]), "+f"(d[19]), "+f"(d[20]), "+f"(d[21]), "+f"(d[22]), "+f"(d[23]), "+f"(d[24]), "+f"(d[25]), "+f"(d[26]), "+f"(d[27]), "+f"(d[28]), "+f"(d[29]), "+f"(d[30]), "+f"(d[31]), "+f"(d[32]), "+f"(d[33]), "+f"(d[34]), "+f"(d[35]), "+f"(d[36]), "+f"(d[37]), "+f"(d[38]), "+f"(d[39]), "+f"(d[40]), "+f"(d[41]), "+f"(d[42]), "+f"(d[43]), "+f"(d[44]), "+f"(d[45]), "+f"(d[46]), "+f"(d[47]), "+f"(d[48]), "+f"(d[49]), "+f"(d[50]), "+f"(d[51]), "+f"(d[52]), "+f"(d[53]), "+f"(d[54]), "+f"(d[55]), "+f"(d[56]), "+f"(d[57]), "+f"(d[58]), "+f"(d[59]), "+f"(d[60]), "+f"(d[61]), "+f"(d[62]), "+f"(d[63])
+        : "l"(descA), "l"(descB), "r"(scaleD));
+}
+
+__device__ __forceinline__ void wgmma_m64n128k16_ss_bf16(float* d, unsigned long long descA, unsigned long long descB, int scaleD)
+{
+    asm volatile("{\n.reg .pred p;\nsetp.ne.b32 p, %66, 0;\n"
+        "wgmma.mma_async.sync.aligned.m64n128k16.f32.bf16.bf16 {%0,%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14,%15,%16,%17,%18,%19,%20,%21,%22,%23,%24,%25,%26,%27,%28,%29,%30,%31,%32,%33,%34,%35,%36,%37,%38,%39,%40,%41,%42,%43,%44,%45,%46,%47,%48,%49,%50,%51,%52,%53,%54,%55,%56,%57,%58,%59,%60,%61,%62,%63}, %64, %65, p, 1, 1, 0, 0;\n}\n"
+        : "+f"(d[0]), "+f"(d[1]), "+f"(d[2]), "+f"(d[3]), "+f"(d[4]), "+f"(d[5]), "+f"(d[6]), "+f"(d[7]), "+f"(d[8]), "+f"(d[9]), "+f"(d[10]), "+f"(d[11]), "+f"(d[12]), "+f"(d[13]), "+f"(d[14]), "+f"(d[15]), "+f"(d[16]), "+f"(d[17]), "+f"(d[18]), "+f"(d[19]), "+f"(d[20]), "+f"(d[21]), "+f"(d[22]), "+f"(d[23]), "+f"(d[24]), "+f"(d[25]), "+f"(d[26]), "+f"(d[27]), "+f"(d[28]), "+f"(d[29]), "+f"(d[30]), "+f"(d[31]), "+f"(d[32]), "+f"(d[33]), "+f"(d[34]), "+f"(d[35]), "+f"(d[36]), "+f"(d[37]), "+f"(d[38]), "+f"(d[39]), "+f"(d[40]), "+f"(d[41]), "+f"(d[42]), "+f"(d[43]), "+f"(d[44]), "+f"(d[45]), "+f"(d[46]), "+f"(d[47]), "+f"(d[48]), "+f"(d[49]), "+f"(d[50]), "+f"(d[51]), "+f"(d[52]), "+f"(d[53]), "+f"(d[54]), "+f"(d[55]), "+f"(d[56]), "+f"(d[57]), "+f"(d[58]), "+f"(d[59]), "+f"(d[60]), "+f"(d[61]), "+f"(d[62]), "+f"(d[63])
+        : "l"(descA), "l"(descB), "r"(scaleD));
+}
+
 template <bool BF, int TRANS>
 __device__ __forceinline__ void wgmma_rs(float* d, const unsigned* a, unsigned long long desc, int scaleD)
 {
@@ -106,11 +122,20 @@ __device__ __forceinline__ void wgmma_rs(float* d, const unsigned* a, unsigned l
     }
 }
 
-template <bool BF>
+// S (64 x KN) += Q (64 x 16) K^T (16 x KN): KN = 64 or 128 keys.
+template <bool BF, int KN>
 __device__ __forceinline__ void wgmma_ss(float* d, unsigned long long descA, unsigned long long descB, int scaleD)
 {
-    if (BF) wgmma_m64n64k16_ss_bf16(d, descA, descB, scaleD);
-    else wgmma_m64n64k16_ss_f16(d, descA, descB, scaleD);
+    if (KN == 128)
+    {
+        if (BF) wgmma_m64n128k16_ss_bf16(d, descA, descB, scaleD);
+        else wgmma_m64n128k16_ss_f16(d, descA, descB, scaleD);
+    }
+    else
+    {
+        if (BF) wgmma_m64n64k16_ss_bf16(d, descA, descB, scaleD);
+        else wgmma_m64n64k16_ss_f16(d, descA, descB, scaleD);
+    }
 }
 
 __device__ __forceinline__ unsigned ex2_f16x2(unsigned x)
@@ -125,17 +150,15 @@ __device__ __forceinline__ float2 f16x2_to_float2(unsigned v)
     return make_float2(half_to_float((u16)(v & 0xffff)), half_to_float((u16)(v >> 16)));
 }
 
-#define WG_KEYS 64
-#define WG_TILE_BYTES (WG_KEYS * 128)
-
-// Issues cp.async copies of key tile `tile` (K and V, 64 rows x 128 bytes each, swizzled) into one stage;
+// Issues cp.async copies of key tile `tile` (K and V, KN rows x 128 bytes each, swizzled) into one stage;
 // rows past n are zero (so that P = 0 times them stays 0).
+template <int KN>
 __device__ __forceinline__ void wg_load_kv(unsigned char* stage, const u16* qkv, i64 base, i64 rowStride, int h, int tile, int n)
 {
-    for (int c = threadIdx.x; c < 2 * WG_KEYS * 8; c += blockDim.x)
+    for (int c = threadIdx.x; c < 2 * KN * 8; c += blockDim.x)
     {
-        int part = c / (WG_KEYS * 8), rem = c % (WG_KEYS * 8), r = rem >> 3, ch = rem & 7, t = tile * WG_KEYS + r;
-        unsigned char* dst = stage + part * WG_TILE_BYTES + r * 128 + ((ch ^ (r & 7)) << 4);
+        int part = c / (KN * 8), rem = c % (KN * 8), r = rem >> 3, ch = rem & 7, t = tile * KN + r;
+        unsigned char* dst = stage + part * KN * 128 + r * 128 + ((ch ^ (r & 7)) << 4);
         if (t < n) cp_async16(dst, qkv + base + (i64)t * rowStride + (i64)(1 + part) * h * 64 + ch * 8);
         else *(uint4*)dst = make_uint4(0, 0, 0, 0);
     }
@@ -143,19 +166,27 @@ __device__ __forceinline__ void wg_load_kv(unsigned char* stage, const u16* qkv,
 
 // Masks keys past n (last tile only), updates the running max m and sum l of rows g and g + 8, writes
 // P as A fragments and returns the two rescale factors for the output rows.
-template <bool BF, bool H2>
+// BRANCHLESS: mask with selects on every tile instead of a branch taken on the last one (the overlapped
+// loop has wgmma in flight here, and ptxas serialises wgmma around divergent paths).
+template <bool BF, bool H2, int KN, bool BRANCHLESS, bool NOEXP = false>
 __device__ __forceinline__ void wg_softmax(float* s, unsigned (*pa)[4], float* m, float* l, float* corr, int key0, int n, float scaleLog2e, int tig)
 {
     const float negInf = __int_as_float(0xff800000);
-    if (key0 + WG_KEYS > n)
+    if (BRANCHLESS)
+    {
+        const int limit = n - key0 - tig * 2;
+#pragma unroll
+        for (int i = 0; i < KN / 2; i++) s[i] = (i >> 2) * 8 + (i & 1) < limit ? s[i] : negInf;
+    }
+    else if (key0 + KN > n)
     {
 #pragma unroll
-        for (int i = 0; i < 32; i++)
+        for (int i = 0; i < KN / 2; i++)
             if (key0 + (i >> 2) * 8 + tig * 2 + (i & 1) >= n) s[i] = negInf;
     }
     float mx0 = negInf, mx1 = negInf;
 #pragma unroll
-    for (int nt = 0; nt < 8; nt++)
+    for (int nt = 0; nt < KN / 8; nt++)
     {
         mx0 = fmaxf(mx0, fmaxf(s[4 * nt], s[4 * nt + 1]));
         mx1 = fmaxf(mx1, fmaxf(s[4 * nt + 2], s[4 * nt + 3]));
@@ -172,7 +203,7 @@ __device__ __forceinline__ void wg_softmax(float* s, unsigned (*pa)[4], float* m
     const float ms0 = mNew0 * scaleLog2e, ms1 = mNew1 * scaleLog2e;
     float sum0 = 0.0f, sum1 = 0.0f;
 #pragma unroll
-    for (int nt = 0; nt < 8; nt++)
+    for (int nt = 0; nt < KN / 8; nt++)
     {
         if (H2)
         {
@@ -186,10 +217,10 @@ __device__ __forceinline__ void wg_softmax(float* s, unsigned (*pa)[4], float* m
             pa[nt >> 1][(nt & 1) * 2 + 1] = e23;
             continue;
         }
-        float p0 = ex2(fmaf(s[4 * nt], scaleLog2e, -ms0));
-        float p1 = ex2(fmaf(s[4 * nt + 1], scaleLog2e, -ms0));
-        float p2 = ex2(fmaf(s[4 * nt + 2], scaleLog2e, -ms1));
-        float p3 = ex2(fmaf(s[4 * nt + 3], scaleLog2e, -ms1));
+        float p0 = NOEXP ? fmaf(s[4 * nt], scaleLog2e, -ms0) : ex2(fmaf(s[4 * nt], scaleLog2e, -ms0));
+        float p1 = NOEXP ? fmaf(s[4 * nt + 1], scaleLog2e, -ms0) : ex2(fmaf(s[4 * nt + 1], scaleLog2e, -ms0));
+        float p2 = NOEXP ? fmaf(s[4 * nt + 2], scaleLog2e, -ms1) : ex2(fmaf(s[4 * nt + 2], scaleLog2e, -ms1));
+        float p3 = NOEXP ? fmaf(s[4 * nt + 3], scaleLog2e, -ms1) : ex2(fmaf(s[4 * nt + 3], scaleLog2e, -ms1));
         sum0 += p0 + p1;
         sum1 += p2 + p3;
         pa[nt >> 1][(nt & 1) * 2] = pack2<BF>(p0, p1);
@@ -199,10 +230,44 @@ __device__ __forceinline__ void wg_softmax(float* s, unsigned (*pa)[4], float* m
     l[1] = l[1] * corr[1] + sum1;
 }
 
-template <bool BF, int W, int S, bool OVERLAP, bool H2>
+// One overlapped step j of the "o" variants: S(j+1) = Q K(j+1) and O += P(j) V(j) in flight together, the
+// softmax of tile j+1 written into pn while P(j) V(j) still reads pc. The caller alternates two P arrays
+// (no copy between them: ptxas serialises wgmma whose input registers a plain instruction defines, C7513).
+template <bool BF, bool H2, int S, int KN>
+__device__ __forceinline__ void wg_overlap_step(float* o, float* s, unsigned (&pc)[KN / 16][4], unsigned (&pn)[KN / 16][4],
+    float* m, float* l, float* corr, unsigned char* kvs, const unsigned char* qw, const u16* qkv, i64 base, i64 rowStride,
+    int h, int j, int tiles, int n, float scaleLog2e, int tig)
+{
+    constexpr int TILE = KN * 128, STAGE = 2 * TILE;
+    cp_async_wait<S - 3>();
+    fence_proxy_async();
+    __syncthreads();
+    if (j + S - 1 < tiles) wg_load_kv<KN>(kvs + ((j + S - 1) % S) * STAGE, qkv, base, rowStride, h, j + S - 1, n);
+    cp_async_commit();
+    const unsigned char* ks = kvs + ((j + 1) % S) * STAGE;
+    const unsigned char* vs = kvs + (j % S) * STAGE + TILE;
+    wgmma_fence();
+#pragma unroll
+    for (int kc = 0; kc < 4; kc++) wgmma_ss<BF, KN>(s, wg_desc(qw + kc * 32, 16, 1024), wg_desc(ks + kc * 32, 16, 1024), kc);
+    wgmma_commit();
+#pragma unroll
+    for (int kc = 0; kc < KN / 16; kc++) wgmma_rs<BF, 1>(o, pc[kc], wg_desc(vs + kc * 2048, 1024, 1024), 1);
+    wgmma_commit();
+    wgmma_wait<1>();
+    fence_regs<KN / 2>(s);
+    wg_softmax<BF, H2, KN, true>(s, pn, m, l, corr, (j + 1) * KN, n, scaleLog2e, tig);
+    wgmma_wait<0>();
+    fence_regs<32>(o);
+#pragma unroll
+    for (int i = 0; i < 32; i++) o[i] *= corr[i & 2 ? 1 : 0];
+}
+
+// DIAG (timing diagnostics only, wrong results, never used for speech): 1 = K/V tiles after the first
+// S − 1 not loaded, 2 = no exponentials, 3 = neither loads nor the per-tile barrier.
+template <bool BF, int W, int S, bool OVERLAP, bool H2, int KN, int DIAG = 0>
 __device__ __forceinline__ void attention_wg_body(void* y, int ty, const u16* qkv, int n, int h, float scaleLog2e)
 {
-    constexpr int ROWS = 64 * W, STAGE = 2 * WG_TILE_BYTES;
+    constexpr int ROWS = 64 * W, TILE = KN * 128, STAGE = 2 * TILE;
     extern __shared__ __align__(16) unsigned char raw[];
     unsigned char* kvs = raw + ((1024u - (smem_addr(raw) & 1023u)) & 1023u);   // S stages x (K, V): 1024-aligned
     unsigned char* qs = kvs + S * STAGE;                                        // ROWS x 128 bytes, swizzled like K
@@ -211,7 +276,7 @@ __device__ __forceinline__ void attention_wg_body(void* y, int ty, const u16* qk
     const int q0 = blockIdx.x * ROWS;
     const i64 rowStride = 3LL * h * 64;
     const i64 base = (i64)item * n * rowStride + (i64)head * 64;
-    const int tiles = (n + WG_KEYS - 1) / WG_KEYS;
+    const int tiles = (n + KN - 1) / KN;
     const float negInf = __int_as_float(0xff800000);
 
     for (int c = threadIdx.x; c < ROWS * 8; c += blockDim.x)
@@ -221,18 +286,19 @@ __device__ __forceinline__ void attention_wg_body(void* y, int ty, const u16* qk
         if (t < n) cp_async16(dst, qkv + base + (i64)t * rowStride + ch * 8);
         else *(uint4*)dst = make_uint4(0, 0, 0, 0);
     }
-    wg_load_kv(kvs, qkv, base, rowStride, h, 0, n);
+    wg_load_kv<KN>(kvs, qkv, base, rowStride, h, 0, n);
     cp_async_commit();
 #pragma unroll
     for (int st = 1; st < S - 1; st++)
     {
-        if (st < tiles) wg_load_kv(kvs + st * STAGE, qkv, base, rowStride, h, st, n);
+        // The overlapped variants run an even number of tiles (see below): the extra one is loaded too (zeros).
+        if (st < (OVERLAP ? tiles + (tiles & 1) : tiles)) wg_load_kv<KN>(kvs + st * STAGE, qkv, base, rowStride, h, st, n);
         cp_async_commit();
     }
 
     const unsigned char* qw = qs + (warp >> 2) * 64 * 128;                     // this warpgroup's 64 rows
-    float o[32], s[32], m[2] = {negInf, negInf}, l[2] = {0.0f, 0.0f}, corr[2];
-    unsigned pa[4][4];
+    float o[32], s[KN / 2], m[2] = {negInf, negInf}, l[2] = {0.0f, 0.0f}, corr[2];
+    unsigned pa[KN / 16][4];
 #pragma unroll
     for (int i = 0; i < 32; i++) o[i] = 0.0f;
 
@@ -245,50 +311,30 @@ __device__ __forceinline__ void attention_wg_body(void* y, int ty, const u16* qk
         __syncthreads();
         wgmma_fence();
 #pragma unroll
-        for (int kc = 0; kc < 4; kc++) wgmma_ss<BF>(s, wg_desc(qw + kc * 32, 16, 1024), wg_desc(kvs + kc * 32, 16, 1024), kc);
+        for (int kc = 0; kc < 4; kc++) wgmma_ss<BF, KN>(s, wg_desc(qw + kc * 32, 16, 1024), wg_desc(kvs + kc * 32, 16, 1024), kc);
         wgmma_commit();
         wgmma_wait<0>();
-        fence_regs<32>(s);
-        wg_softmax<BF, H2>(s, pa, m, l, corr, 0, n, scaleLog2e, tig);
-        for (int j = 0; j < tiles; j++)
+        fence_regs<KN / 2>(s);
+        wg_softmax<BF, H2, KN, OVERLAP>(s, pa, m, l, corr, 0, n, scaleLog2e, tig);
+        // No branch around any wgmma (ptxas serialises wgmma issued in a divergent path, C7520): the tiles
+        // are rounded up to an even count T (a tile past n is all zeros and fully masked: it changes nothing),
+        // steps go in pairs alternating the P arrays, the last step and the last tile's P V are peeled.
+        const int T = tiles + (tiles & 1);
+        unsigned pb[KN / 16][4];
+        for (int j = 0; j + 2 < T - 1; j += 2)
         {
-            cp_async_wait<S - 3>();
-            fence_proxy_async();
-            __syncthreads();
-            if (j + S - 1 < tiles) wg_load_kv(kvs + ((j + S - 1) % S) * STAGE, qkv, base, rowStride, h, j + S - 1, n);
-            cp_async_commit();
-            const bool more = j + 1 < tiles;
-            const unsigned char* ks = kvs + ((j + 1) % S) * STAGE;
-            const unsigned char* vs = kvs + (j % S) * STAGE + WG_TILE_BYTES;
-            wgmma_fence();
-            if (more)
-            {
-#pragma unroll
-                for (int kc = 0; kc < 4; kc++) wgmma_ss<BF>(s, wg_desc(qw + kc * 32, 16, 1024), wg_desc(ks + kc * 32, 16, 1024), kc);
-                wgmma_commit();
-            }
-#pragma unroll
-            for (int kc = 0; kc < 4; kc++) wgmma_rs<BF, 1>(o, pa[kc], wg_desc(vs + kc * 2048, 1024, 1024), 1);
-            wgmma_commit();
-            unsigned pn[4][4];
-            if (more)
-            {
-                wgmma_wait<1>();
-                fence_regs<32>(s);
-                wg_softmax<BF, H2>(s, pn, m, l, corr, (j + 1) * WG_KEYS, n, scaleLog2e, tig);
-            }
-            wgmma_wait<0>();
-            fence_regs<32>(o);
-            if (more)
-            {
-#pragma unroll
-                for (int i = 0; i < 32; i++) o[i] *= corr[i & 2 ? 1 : 0];
-#pragma unroll
-                for (int a = 0; a < 4; a++)
-#pragma unroll
-                    for (int b2 = 0; b2 < 4; b2++) pa[a][b2] = pn[a][b2];
-            }
+            wg_overlap_step<BF, H2, S, KN>(o, s, pa, pb, m, l, corr, kvs, qw, qkv, base, rowStride, h, j, T, n, scaleLog2e, tig);
+            wg_overlap_step<BF, H2, S, KN>(o, s, pb, pa, m, l, corr, kvs, qw, qkv, base, rowStride, h, j + 1, T, n, scaleLog2e, tig);
         }
+        wg_overlap_step<BF, H2, S, KN>(o, s, pa, pb, m, l, corr, kvs, qw, qkv, base, rowStride, h, T - 2, T, n, scaleLog2e, tig);
+        // The last tile's P V (in pb: T − 1 steps, an odd count): its K and V arrived before its scores.
+        const unsigned char* vs = kvs + ((T - 1) % S) * STAGE + TILE;
+        wgmma_fence();
+#pragma unroll
+        for (int kc = 0; kc < KN / 16; kc++) wgmma_rs<BF, 1>(o, pb[kc], wg_desc(vs + kc * 2048, 1024, 1024), 1);
+        wgmma_commit();
+        wgmma_wait<0>();
+        fence_regs<32>(o);
     }
     else
     {
@@ -296,23 +342,23 @@ __device__ __forceinline__ void attention_wg_body(void* y, int ty, const u16* qk
         {
             cp_async_wait<S - 2>();
             fence_proxy_async();
-            __syncthreads();
-            if (j + S - 1 < tiles) wg_load_kv(kvs + ((j + S - 1) % S) * STAGE, qkv, base, rowStride, h, j + S - 1, n);
+            if (DIAG != 3) __syncthreads();
+            if (j + S - 1 < tiles && DIAG != 1 && DIAG != 3) wg_load_kv<KN>(kvs + ((j + S - 1) % S) * STAGE, qkv, base, rowStride, h, j + S - 1, n);
             cp_async_commit();
             const unsigned char* ks = kvs + (j % S) * STAGE;
-            const unsigned char* vs = ks + WG_TILE_BYTES;
+            const unsigned char* vs = ks + TILE;
             wgmma_fence();
 #pragma unroll
-            for (int kc = 0; kc < 4; kc++) wgmma_ss<BF>(s, wg_desc(qw + kc * 32, 16, 1024), wg_desc(ks + kc * 32, 16, 1024), kc);
+            for (int kc = 0; kc < 4; kc++) wgmma_ss<BF, KN>(s, wg_desc(qw + kc * 32, 16, 1024), wg_desc(ks + kc * 32, 16, 1024), kc);
             wgmma_commit();
             wgmma_wait<0>();
-            fence_regs<32>(s);
-            wg_softmax<BF, H2>(s, pa, m, l, corr, j * WG_KEYS, n, scaleLog2e, tig);
+            fence_regs<KN / 2>(s);
+            wg_softmax<BF, H2, KN, OVERLAP, DIAG == 2>(s, pa, m, l, corr, j * KN, n, scaleLog2e, tig);
 #pragma unroll
             for (int i = 0; i < 32; i++) o[i] *= corr[i & 2 ? 1 : 0];
             wgmma_fence();
 #pragma unroll
-            for (int kc = 0; kc < 4; kc++) wgmma_rs<BF, 1>(o, pa[kc], wg_desc(vs + kc * 2048, 1024, 1024), 1);
+            for (int kc = 0; kc < KN / 16; kc++) wgmma_rs<BF, 1>(o, pa[kc], wg_desc(vs + kc * 2048, 1024, 1024), 1);
             wgmma_commit();
             wgmma_wait<0>();
             fence_regs<32>(o);
@@ -346,25 +392,39 @@ __device__ __forceinline__ void attention_wg_body(void* y, int ty, const u16* qk
     }
 }
 
-#define ATTENTION_WG(NAME, BF, W, S, OVERLAP, H2, MINB) \
+#define ATTENTION_WG(NAME, BF, W, S, OVERLAP, H2, KN, MINB) \
     extern "C" __global__ void __launch_bounds__(128 * W, MINB) NAME(void* y, int ty, const void* qkv, int n, int h, float scaleLog2e) \
-    { attention_wg_body<BF, W, S, OVERLAP, H2>(y, ty, (const u16*)qkv, n, h, scaleLog2e); }
+    { attention_wg_body<BF, W, S, OVERLAP, H2, KN>(y, ty, (const u16*)qkv, n, h, scaleLog2e); }
+
+#define WG_DIAGNOSTIC(NAME, W, S, KN, MINB, DIAG) \
+    extern "C" __global__ void __launch_bounds__(128 * W, MINB) attention_wg_f16_##NAME(void* y, int ty, const void* qkv, int n, int h, float scaleLog2e) \
+    { attention_wg_body<false, W, S, false, false, KN, DIAG>(y, ty, (const u16*)qkv, n, h, scaleLog2e); }
 
 #else
-#define ATTENTION_WG(NAME, BF, W, S, OVERLAP, H2, MINB) \
+#define WG_DIAGNOSTIC(NAME, W, S, KN, MINB, DIAG) \
+    extern "C" __global__ void attention_wg_f16_##NAME(void* y, int ty, const void* qkv, int n, int h, float scaleLog2e) {}
+#define ATTENTION_WG(NAME, BF, W, S, OVERLAP, H2, KN, MINB) \
     extern "C" __global__ void NAME(void* y, int ty, const void* qkv, int n, int h, float scaleLog2e) {}
 #endif
 
-// Variants: w<warpgroups>s<stages>[o = overlap][h = fp16x2 exponentials, f16 only]. Shared memory:
-// S x 16 KB (K, V) + W x 8 KB (Q) + 1 KB alignment.
-ATTENTION_WG(attention_wg_f16_w2s2, false, 2, 2, false, false, 2)
-ATTENTION_WG(attention_wg_f16_w2s2h, false, 2, 2, false, true, 2)
-ATTENTION_WG(attention_wg_f16_w1s3o, false, 1, 3, true, false, 3)
-ATTENTION_WG(attention_wg_f16_w2s3o, false, 2, 3, true, false, 2)
-ATTENTION_WG(attention_wg_f16_w3s3o, false, 3, 3, true, false, 1)
-ATTENTION_WG(attention_wg_f16_w2s3oh, false, 2, 3, true, true, 2)
-ATTENTION_WG(attention_wg_f16_w3s3oh, false, 3, 3, true, true, 1)
-ATTENTION_WG(attention_wg_bf16_w2s2, true, 2, 2, false, false, 2)
-ATTENTION_WG(attention_wg_bf16_w1s3o, true, 1, 3, true, false, 3)
-ATTENTION_WG(attention_wg_bf16_w2s3o, true, 2, 3, true, false, 2)
-ATTENTION_WG(attention_wg_bf16_w3s3o, true, 3, 3, true, false, 1)
+// Variants: w<warpgroups>s<stages>[k128 = 128-key tiles][o = overlap][h = fp16x2 exponentials, f16 only]
+// [m<N> = at least N blocks per SM]. Shared memory: S x 2 x KN x 128 bytes (K, V) + W x 8 KB (Q) + 1 KB
+// alignment. The list must match CudaBackend.WgVariants.
+#define WG_VARIANT(NAME, W, S, OVERLAP, KN, MINB) \
+    ATTENTION_WG(attention_wg_f16_##NAME, false, W, S, OVERLAP, false, KN, MINB) \
+    ATTENTION_WG(attention_wg_bf16_##NAME, true, W, S, OVERLAP, false, KN, MINB)
+#define WG_VARIANT_H(NAME, W, S, OVERLAP, KN, MINB) \
+    ATTENTION_WG(attention_wg_f16_##NAME##h, false, W, S, OVERLAP, true, KN, MINB)
+
+WG_VARIANT(w2s2, 2, 2, false, 64, 2)
+WG_VARIANT(w2s4, 2, 4, false, 64, 2)
+WG_VARIANT(w3s2, 3, 2, false, 64, 1)
+WG_VARIANT(w3s3, 3, 3, false, 64, 1)
+WG_VARIANT(w2s3o, 2, 3, true, 64, 2)
+WG_VARIANT(w3s3o, 3, 3, true, 64, 1)
+WG_VARIANT_H(w2s3o, 2, 3, true, 64, 2)
+WG_VARIANT(w2s3k128o, 2, 3, true, 128, 1)
+// Timing diagnostics of w3s2 (f16 only; wrong results by design): where its time goes.
+WG_DIAGNOSTIC(w3s2_noload, 3, 2, 64, 1, 1)
+WG_DIAGNOSTIC(w3s2_noexp, 3, 2, 64, 1, 2)
+WG_DIAGNOSTIC(w3s2_nobarrier, 3, 2, 64, 1, 3)
