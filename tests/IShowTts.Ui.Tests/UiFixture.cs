@@ -46,11 +46,22 @@ public class UiFixture : IAsyncLifetime
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(20_000);
+        lock (_contexts) _contexts.Add(context);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         PageErrors[page] = errors;
         return page;
+    }
+
+    private readonly List<IBrowserContext> _contexts = [];
+
+    /// <summary>Closes every page opened so far (called after each test: no player or poller outlives its test).</summary>
+    public async Task ClosePagesAsync()
+    {
+        IBrowserContext[] open;
+        lock (_contexts) { open = [.. _contexts]; _contexts.Clear(); }
+        foreach (var context in open) await context.CloseAsync();
     }
 
     /// <summary>Uncaught script errors of a page: a page with any fails its test.</summary>

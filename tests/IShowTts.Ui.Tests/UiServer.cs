@@ -1,6 +1,7 @@
 // The real server for browser tests, in process on a free loopback port: espeak (fast, for speech and
 // chat) plus F5 with the tiny golden checkpoint on the CPU, or an F5 whose model is missing (to show
-// the download instructions). Chat reads nothing from the network: Twitch points at a closed local port.
+// the download instructions). Chat reads nothing from the network: Twitch and YouTube point at a closed
+// local port.
 using IShowTts.Chat.Settings;
 using IShowTts.Engine;
 using IShowTts.Engine.Backends.Cpu;
@@ -54,10 +55,13 @@ internal sealed class UiServer : IAsyncDisposable
         {
             Urls = ["http://127.0.0.1:0"],
             DataDirectory = dataDirectory,
+            // ISHOWTTS_UI_WEBROOT=src/IShowTts.Server/wwwroot serves the pages from the source tree (no rebuild per edit).
+            WebRootPath = Environment.GetEnvironmentVariable("ISHOWTTS_UI_WEBROOT") is { Length: > 0 } root ? Path.GetFullPath(root) : null,
             ShutdownGrace = TimeSpan.FromSeconds(2),
             Danmaku = new DanmakuSettings
             {
                 Twitch = new TwitchSettings { Transport = TwitchTransport.Tcp, Server = "127.0.0.1", Port = 9 },
+                YouTube = new YouTubeSettings { ApiKey = "ui-test", BaseUrl = "http://127.0.0.1:9/", TokenUrl = "http://127.0.0.1:9/token" },
                 Tts = new TtsSettings { VoiceId = EspeakVoice, Engine = "espeak" },
             },
         };

@@ -7,12 +7,12 @@ using static Microsoft.Playwright.Assertions;
 
 namespace IShowTts.Ui.Tests;
 
-public sealed class VoicesPageTests(UiFixture fixture) : IClassFixture<UiFixture>
+public sealed class VoicesPageTests(UiFixture fixture) : UiTest(fixture), IClassFixture<UiFixture>
 {
     [Fact]
     public async Task TheListShowsEveryVoiceWithEngineLanguageAndReadiness()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.GotoAsync("/#voices");
         var espeak = page.Locator($"#voices-table tr[data-voice='{UiServer.EspeakVoice}']");
         await Expect(espeak).ToContainTextAsync("en-US");
@@ -23,7 +23,7 @@ public sealed class VoicesPageTests(UiFixture fixture) : IClassFixture<UiFixture
     [Fact]
     public async Task AddingAVoiceByUploadListsItAndItCanBeRemoved()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.GotoAsync("/#voices");
         await page.FillAsync("#add-id", "uploaded-voice");
         await page.SelectOptionAsync("#add-engine", "f5");
@@ -48,7 +48,7 @@ public sealed class VoicesPageTests(UiFixture fixture) : IClassFixture<UiFixture
     [Fact]
     public async Task AnUploadThatIsNotAudioShowsTheServersErrorOnTheAudioField()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.GotoAsync("/#voices");
         await page.FillAsync("#add-id", "not-audio");
         await page.SelectOptionAsync("#add-engine", "f5");
@@ -79,7 +79,7 @@ public sealed class VoicesPageTests(UiFixture fixture) : IClassFixture<UiFixture
     [Fact]
     public async Task TheReferenceEditorOverridesDownloadsAndResetsTheReference()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.GotoAsync("/#voices");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Edit the reference of {UiServer.F5Voice}" }).ClickAsync();
         var editor = page.Locator("#reference-editor");
@@ -88,6 +88,15 @@ public sealed class VoicesPageTests(UiFixture fixture) : IClassFixture<UiFixture
 
         var baseline = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#reference-download-baseline"));
         Assert.True(new FileInfo(await baseline.PathAsync()).Length > 1000);
+
+        // Saving with nothing changed is refused on the field; the text alone can be overridden.
+        await page.ClickAsync("#reference-form button[type=submit]");
+        await Expect(page.Locator("#reference-text")).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.FillAsync("#reference-text", "A text-only override.");
+        await page.ClickAsync("#reference-form button[type=submit]");
+        await Expect(page.Locator("#reference-info")).ToContainTextAsync("A text-only override.");
+        await Expect(page.Locator("#reference-download-override")).ToBeDisabledAsync();
+        await Expect(page.Locator("#reference-reset")).ToBeEnabledAsync();
 
         await page.FillAsync("#reference-text", "An override transcript for the test.");
         await page.SetInputFilesAsync("#reference-audio", UiServer.ReferenceWav);
@@ -101,14 +110,15 @@ public sealed class VoicesPageTests(UiFixture fixture) : IClassFixture<UiFixture
 
         await page.ClickAsync("#reference-reset");
         await Expect(page.Locator("#reference-download-override")).ToBeDisabledAsync();
+        await Expect(page.Locator("#reference-text")).ToHaveValueAsync(UiServer.ReferenceText);
         await Expect(page.Locator($"#voices-table tr[data-voice='{UiServer.F5Voice}']")).Not.ToContainTextAsync("reference overridden");
-        Assert.Empty(fixture.PageErrors[page]);
+        Assert.Empty(Fixture.PageErrors[page]);
     }
 
     [Fact]
     public async Task APreviewSpeaksWithTheVoice()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.GotoAsync("/#voices");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Preview {UiServer.EspeakVoice}" }).ClickAsync();
         await Expect(page.Locator("#voice-preview-audio")).ToHaveAttributeAsync("data-voice", UiServer.EspeakVoice);
@@ -118,7 +128,7 @@ public sealed class VoicesPageTests(UiFixture fixture) : IClassFixture<UiFixture
     [Fact]
     public async Task RecordingFromTheMicrophoneGivesAWavToUpload()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.GotoAsync("/#voices");
         await page.ClickAsync("#add-record");
         await Expect(page.Locator("#add-record")).ToHaveAttributeAsync("aria-pressed", "true");

@@ -4,7 +4,7 @@
 // volume (DanmakuPlayer; the server resends unacknowledged items, so a reload resumes).
 import { getJson, postJson, putJson, del, withKey } from "./api.js";
 import { t } from "./i18n.js";
-import { el, $, announce, showError, setFieldError, clearFieldErrors, badge, lines } from "./ui.js";
+import { el, $, announce, showError, setFieldError, clearFieldErrors, badge, lines, syncList } from "./ui.js";
 import { onVoices, fillVoiceSelect, voiceState } from "./voices-store.js";
 import { DanmakuPlayer } from "./danmaku-player.js";
 
@@ -17,11 +17,18 @@ let visible = false;
 let poll = null;
 let refreshTimer = null;
 const rows = new Map();   // message id → {li, badgeBox}
+const played = [];        // what this page's player started, in order: {id, username, text, resent}
+
+/** This page's player, as tests and the browser console see it: connected, volume (0–1), what it played. */
+export function playerState() {
+  return { connected: Boolean(player?.connected), volume: player ? player.gain.gain.value : null, played: [...played] };
+}
 
 export function init() {
   onVoices(() => fillVoiceSelect($("#chat-voice"), { includeDefault: true, defaultLabel: t("chat.defaultVoice") }));
   window.addEventListener("i18n:changed", () => {
     fillVoiceSelect($("#chat-voice"), { includeDefault: true, defaultLabel: t("chat.defaultVoice") });
+    for (const row of rows.values()) row.badgeBox.replaceChildren(row.item ? stateBadge(row.item) : badge(t("chat.state.received"), "muted"));
     if (visible) refresh();
   });
   $("#chat-connect-form").addEventListener("submit", e => { e.preventDefault(); connectChannel(); });
@@ -43,8 +50,9 @@ export function init() {
     localStorage.setItem(VOLUME, volume.value);
     player?.setVolume(volume.value / 100);
   });
-  volume.setAttribute("aria-valuetext", `${volume.value} %`);
-  volume.addEventListener("change", () => volume.setAttribute("aria-valuetext", `${volume.value} %`));
+  const describeVolume = () => { volume.setAttribute("aria-valuetext", `${volume.value} %`); $("#chat-volume-value").textContent = `${volume.value} %`; };
+  describeVolume();
+  volume.addEventListener("input", describeVolume);
   const overlay = new URL("overlay.html", location.href);
   $("#overlay-link").href = overlay.toString();
   $("#overlay-link").textContent = overlay.toString();
@@ -72,9 +80,19 @@ function startPlayer() {
   player = new DanmakuPlayer({
     player: "panel",
     volume: $("#chat-volume").value / 100,
-    onPlay: h => { $("#chat-now-playing").textContent = t("chat.nowPlaying", { user: h.display_name || h.username, text: h.display_text }); },
-    onIdle: () => { $("#chat-now-playing").textContent = t("chat.playerIdle"); },
-    onBlocked: () => { $("#chat-now-playing").textContent = t("chat.audioBlocked"); },
+    onPlay: h => {
+      played.push({ id: h.id, username: h.username, text: h.display_text, resent: Boolean(h.resent) });
+      $("#chat-now-playing").textContent = t("chat.nowPlaying", { user: h.display_name || h.username, text: h.display_text });
+      $("#chat-now-playing").dataset.id = h.id;
+    },
+    onIdle: () => { $("#chat-now-playing").textContent = t("chat.playerIdle"); delete $("#chat-now-playing").dataset.id; },
+    onBlocked: () => {
+      // After a reload the browser may refuse audio until the page is used: the first click or key starts it.
+      $("#chat-now-playing").textContent = t("chat.audioBlocked");
+      const unlock = () => player?.unlock();
+      document.addEventListener("pointerdown", unlock, { once: true });
+      document.addEventListener("keydown", unlock, { once: true });
+    },
     onConnection: (state, detail) => { if (state === "closed") $("#chat-now-playing").textContent = t("chat.playerDisconnected", { detail: detail ?? "" }); },
   });
   player.connect();
@@ -104,11 +122,18 @@ async function refresh() {
   }
 }
 
+// The lists below are refreshed every few seconds: they are updated in place so focus stays put.
 function renderChannels(channels) {
-  $("#chat-channel-list").replaceChildren(...channels.map(c => el("li", { dataset: { channel: `${c.platform}:${c.channel}` } },
-    el("span", { class: "grow" }, `${c.platform} · ${c.channel}`, el("span", { class: "meta" }, ` — ${c.voice_id ?? t("chat.defaultVoice")}`)),
-    el("button", { type: "button", class: "small", "aria-label": t("chat.disconnectChannel", { channel: c.channel }),
-      onclick: () => disconnectChannel(c) }, t("chat.disconnect")))));
+  syncList($("#chat-channel-list"), channels, c => `${c.platform}:${c.channel}`,
+    c => el("li", { dataset: { channel: `${c.platform}:${c.channel}` } },
+      el("span", { class: "grow" }),
+      el("button", { type: "button", class: "small", onclick: () => disconnectChannel(c) })),
+    (li, c) => {
+      li.firstElementChild.replaceChildren(`${c.platform} · ${c.channel}`, el("span", { class: "meta" }, ` — ${c.voice_id ?? t("chat.defaultVoice")}`));
+      const button = li.querySelector("button");
+      button.setAttribute("aria-label", t("chat.disconnectChannel", { channel: c.channel }));
+      button.textContent = t("chat.disconnect");
+    });
 }
 
 function renderStats(s) {
@@ -120,11 +145,19 @@ function renderStats(s) {
 
 function renderQueue(items) {
   $("#queue-empty").hidden = items.length > 0;
-  $("#queue-list").replaceChildren(...items.map(item => el("li", { dataset: { id: item.id, state: item.state } },
-    stateBadge(item),
-    el("span", { class: "grow" }, userLabel(item), " ", item.text),
-    el("button", { type: "button", class: "small danger", "aria-label": t("chat.removeItem", { user: item.display_name || item.username }),
-      onclick: () => removeItem(item.id) }, t("chat.remove")))));
+  syncList($("#queue-list"), items, item => item.id,
+    item => el("li", { dataset: { id: item.id } },
+      el("span", { class: "state" }),
+      el("span", { class: "grow" }),
+      el("button", { type: "button", class: "small danger", onclick: () => removeItem(item.id) })),
+    (li, item) => {
+      li.dataset.state = item.state;
+      li.children[0].replaceChildren(stateBadge(item));
+      li.children[1].replaceChildren(userLabel(item), " ", item.text);
+      const button = li.querySelector("button");
+      button.setAttribute("aria-label", t("chat.removeItem", { user: item.display_name || item.username }));
+      button.textContent = t("chat.remove");
+    });
 }
 
 function userLabel(item) {
@@ -181,6 +214,7 @@ function openFeed() {
     const item = JSON.parse(e.data);
     const row = feedRow(String(item.message_id ?? item.id), item.display_name || item.username, item.color, item.text);
     row.li.dataset.state = item.state;
+    row.item = item;
     row.badgeBox.replaceChildren(stateBadge(item));
     scheduleRefresh();
   });
@@ -232,10 +266,15 @@ async function control(path, doneKey, body = {}) {
 }
 
 async function removeItem(id) {
+  const list = $("#queue-list");
+  const index = [...list.children].findIndex(li => li.dataset.key === String(id));
+  const hadFocus = list.contains(document.activeElement);
   try {
     await del(`/api/danmaku/queue/${encodeURIComponent(id)}?by=panel`);
     announce(t("chat.removed"));
     await refresh();
+    // Keyboard users stay in the list: the next message's Remove, or the queue controls when it is empty.
+    if (hadFocus) (list.children[Math.min(index, list.children.length - 1)]?.querySelector("button") ?? $("#queue-pause")).focus();
   } catch (e) {
     showError($("#chat-error"), e);
   }

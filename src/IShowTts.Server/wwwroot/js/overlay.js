@@ -1,14 +1,17 @@
-// The OBS overlay's script: reads the query string (position, font, channel, volume, player, key), plays the
-// chat audio through DanmakuPlayer and shows the speaker and text while each clip plays. window.overlayLog
-// lists what was shown, in order (for tests and for debugging in OBS's "Interact" window).
+// The OBS overlay's script: reads the query string (position, font, channel, volume, player, name, lang,
+// key), plays the chat audio through DanmakuPlayer and shows the speaker and text while each clip plays.
+// window.overlayLog lists what was shown, in order (for tests and for debugging in OBS's "Interact" window).
 import { DanmakuPlayer } from "./danmaku-player.js";
 import { setApiKey } from "./api.js";
+import { initLanguage, setLanguage } from "./i18n.js";
 
 const query = new URLSearchParams(location.search);
 const positions = ["top-left", "top", "top-right", "left", "center", "right", "bottom-left", "bottom", "bottom-right"];
 const position = positions.includes(query.get("position")) ? query.get("position") : "bottom-left";
 const font = Math.min(200, Math.max(8, Number(query.get("font")) || 32));
 const volume = Math.min(100, Math.max(0, Number(query.get("volume") ?? 100))) / 100;
+initLanguage(null);
+if (query.get("lang")) setLanguage(query.get("lang").toLowerCase().startsWith("zh") ? "zh-CN" : "en", false);
 if (query.get("key")) setApiKey(query.get("key"), { remember: false });   // a browser source cannot type it anywhere else
 
 const caption = document.getElementById("caption");
@@ -47,3 +50,4 @@ const player = new DanmakuPlayer({
 });
 unlock.addEventListener("click", () => player.unlock());
 player.connect();
+document.body.dataset.ready = "true";

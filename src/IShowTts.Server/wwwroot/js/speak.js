@@ -1,7 +1,8 @@
-// Speak: text, linked engine/voice selectors, NFE/speed/seed, and synthesis streamed over
-// POST /api/tts/stream with Accept: text/event-stream (base64 PCM events), so playback starts with the
-// first chunk. The finished clip becomes a WAV for the player, the download link and the history.
-import { request, readEventStream, ApiError } from "./api.js";
+// Speak: text, linked engine/voice selectors, NFE/speed/seed (starting from the server's configured defaults,
+// GET /api/ui/defaults), and synthesis streamed over POST /api/tts/stream with Accept: text/event-stream
+// (base64 PCM events), so playback starts with the first chunk. The finished clip becomes a WAV for the
+// player, the download link and the history (replay and download of each recent result).
+import { request, readEventStream, getJson, ApiError } from "./api.js";
 import { base64ToBytes, pcm16ToFloat, encodeWav, concatFloat, StreamingPcmPlayer } from "./audio.js";
 import { t } from "./i18n.js";
 import { el, $, announce, showError } from "./ui.js";
@@ -10,17 +11,21 @@ import { onVoices, voiceState, fillVoiceSelect, engineLabel, voiceName } from ".
 const HISTORY_LIMIT = 20;
 const history = [];
 let running = null;   // {controller, player}
+let defaults = null;  // GET /api/ui/defaults: {nfe_step, speed, seed, …}
+const tuning = { nfe_step: "#speak-nfe", speed: "#speak-speed", seed: "#speak-seed" };
 
 export function init() {
   const engine = $("#speak-engine");
   const voice = $("#speak-voice");
-  onVoices(state => {
+  const fillEngines = state => {
     const previous = engine.value;
     engine.replaceChildren(new Option(t("speak.anyEngine"), ""));
     for (const e of state.engines) engine.append(new Option(`${e.label}${e.ready ? "" : ` (${t("status.notReady")})`}`, e.id));
     engine.value = [...engine.options].some(o => o.value === previous) ? previous : "";
     fillVoiceSelect(voice, { engine: engine.value });
-  });
+  };
+  onVoices(fillEngines);
+  window.addEventListener("i18n:changed", () => fillEngines(voiceState()));
   // Linked: an engine narrows the voices; a voice of another engine switches the engine to it.
   engine.addEventListener("change", () => fillVoiceSelect(voice, { engine: engine.value }));
   voice.addEventListener("change", () => {
@@ -32,9 +37,40 @@ export function init() {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); synthesize(); }
   });
   $("#speak-stop").addEventListener("click", stop);
+  $("#speak-reset-defaults").addEventListener("click", () => applyDefaults(true));
+  for (const selector of Object.values(tuning)) $(selector).addEventListener("input", e => { e.currentTarget.dataset.edited = "true"; });
   $("#history-clear").addEventListener("click", () => { history.splice(0).forEach(h => URL.revokeObjectURL(h.url)); renderHistory(); });
-  window.addEventListener("i18n:changed", renderHistory);
+  window.addEventListener("i18n:changed", () => { renderHistory(); describeDefaults(); });
   renderHistory();
+  loadDefaults();
+}
+
+/** The configured defaults fill NFE, speed and seed (a field the user changed keeps its value). */
+async function loadDefaults() {
+  try {
+    defaults = await getJson("/api/ui/defaults");
+  } catch {
+    defaults = null;   // an older server or a key without access: the fields stay empty, and empty means default
+  }
+  applyDefaults(false);
+}
+
+function applyDefaults(force) {
+  if (!defaults) return;
+  for (const [key, selector] of Object.entries(tuning)) {
+    const input = $(selector);
+    if (force || !input.dataset.edited) {
+      input.value = String(defaults[key]);
+      delete input.dataset.edited;
+    }
+  }
+  if (defaults.max_text_chars) $("#speak-text").maxLength = defaults.max_text_chars;
+  describeDefaults();
+}
+
+function describeDefaults() {
+  if (!defaults) return;
+  $("#speak-defaults-hint").textContent = t("speak.defaultsFrom", { nfe: defaults.nfe_step, speed: defaults.speed, seed: defaults.seed });
 }
 
 function numberOrUndefined(input) {
@@ -58,6 +94,12 @@ function body() {
 function stop() {
   running?.controller.abort();
   running?.player?.stop();
+}
+
+/** Where a synthesis stands, for tests and the browser console: running, and whether audio is scheduled. */
+export function speakState() {
+  const player = running?.player;
+  return { busy: $("#speak-form").getAttribute("aria-busy") === "true", playing: Boolean(player?.startedAt != null && player.context.state === "running") };
 }
 
 function setBusy(busy) {
@@ -150,11 +192,20 @@ function describe(entry) {
   return `${voice ? voiceName(voice) : entry.voice} · ${entry.engineLabel || engineLabel(entry.engine)}`;
 }
 
+/** Puts a history entry back into the result player and plays it. */
+function replay(entry) {
+  showResult(entry);
+  const audio = $("#speak-audio");
+  audio.currentTime = 0;
+  audio.play().catch(() => {});
+  announce(t("speak.replaying", { text: entry.text.slice(0, 60) }));
+}
+
 function showResult(entry) {
   $("#speak-result").hidden = false;
   $("#speak-result-meta").textContent =
     `${describe(entry)} · ${entry.seconds.toFixed(2)} s · ${t("speak.ttfb", { ms: Math.round(entry.ttfb ?? 0) })}`;
-  $("#speak-audio").src = entry.url;
+  if ($("#speak-audio").getAttribute("src") !== entry.url) $("#speak-audio").src = entry.url;
   const link = $("#speak-download");
   link.href = entry.url;
   link.download = fileName(entry);
@@ -164,13 +215,12 @@ function renderHistory() {
   const list = $("#speak-history");
   $("#history-empty").hidden = history.length > 0;
   list.replaceChildren(...history.map((entry, i) => {
-    const audio = new Audio(entry.url);
     return el("li", { dataset: { engine: entry.engine, voice: entry.voice } },
       el("div", { class: "grow" },
         el("div", { class: "meta" }, `${describe(entry)} · ${entry.seconds.toFixed(2)} s · ${entry.at.toLocaleTimeString()}`),
         el("div", {}, entry.text.length > 140 ? `${entry.text.slice(0, 140)}…` : entry.text)),
       el("button", { type: "button", class: "small", "aria-label": t("speak.replayItem", { n: i + 1 }),
-        onclick: () => { audio.currentTime = 0; audio.play(); } }, t("speak.replay")),
+        onclick: () => replay(entry) }, t("speak.replay")),
       el("a", { class: "button small", href: entry.url, download: fileName(entry), "aria-label": t("speak.downloadItem", { n: i + 1 }) },
         t("speak.downloadShort")));
   }));

@@ -1,5 +1,6 @@
-// Status: engines and their readiness with the server's reason and what to do (GET /ready), the device as
-// far as the API reports it, the synthesis queue, recent latency and real-time factor (GET /metrics,
+// Status: engines and their readiness with the server's reason and what to do (GET /ready), the machine and
+// each engine's compute device (GET /api/ui/device: CPU model, memory, GPU name and memory), the synthesis
+// queue, recent latency and real-time factor (GET /metrics,
 // Prometheus text; "recent" is the change since the previous refresh) and the chat queue. Refreshes every
 // 5 s while shown.
 import { getJson, request, ApiError } from "./api.js";
@@ -63,7 +64,9 @@ async function refresh() {
   }
   let chat = null;
   try { chat = await getJson("/api/danmaku/status"); } catch { /* chat routes absent or not allowed */ }
-  renderDevice(ready, samples);
+  let device = null;
+  try { device = await getJson("/api/ui/device"); } catch { /* an older server: fall back to the metrics */ }
+  renderDevice(device, samples);
   renderMetrics(ready, samples, chat);
   $("#status-metrics-note").textContent = metricsNote;
 }
@@ -85,16 +88,34 @@ function renderReady(ready) {
     : []));
 }
 
-function renderDevice(ready, samples) {
+function renderDevice(device, samples) {
   const rows = [];
-  const gpu = samples ? pick(samples, "ishowtts_gpu_memory_bytes") : [];
-  const engines = [...new Set(gpu.map(s => s.labels.engine))];
-  for (const engine of engines) {
-    const of = kind => one(gpu, "ishowtts_gpu_memory_bytes", { engine, kind });
-    rows.push([t("status.gpuMemory", { engine }), `${formatBytes(of("allocated"))} / ${formatBytes(of("total"))} (${t("status.peak")} ${formatBytes(of("peak_reserved"))})`]);
+  if (device?.host) {
+    const h = device.host;
+    rows.push([t("status.cpu"), h.cpu]);
+    rows.push([t("status.hostMemory"), t("status.coresMemory", { cores: h.logical_cores, memory: formatBytes(h.memory_bytes) })]);
+    rows.push([t("status.processMemory"), formatBytes(h.process_working_set_bytes)]);
   }
-  if (!engines.length) rows.push([t("status.compute"), samples ? t("status.cpuOnly") : "–"]);
-  rows.push([t("status.deviceName"), t("status.deviceNotReported")]);
+  for (const d of device?.engines ?? []) {
+    rows.push([t("status.engineDevice", { engine: d.engine }), el("span", { dataset: { kind: d.kind } }, d.name,
+      d.details ? el("div", { class: "meta" }, d.details) : null)]);
+    if (d.kind === "cuda" && d.total_memory_bytes)
+      rows.push([t("status.gpuMemory", { engine: d.engine }),
+        `${formatBytes(d.allocated_bytes)} / ${formatBytes(d.total_memory_bytes)} (${t("status.peak")} ${formatBytes(d.peak_reserved_bytes)})`]);
+  }
+  if (!device) {
+    // No device route: what the metrics say about GPU memory, if anything.
+    const gpu = samples ? pick(samples, "ishowtts_gpu_memory_bytes") : [];
+    const engines = [...new Set(gpu.map(s => s.labels.engine))];
+    for (const engine of engines) {
+      const of = kind => one(gpu, "ishowtts_gpu_memory_bytes", { engine, kind });
+      rows.push([t("status.gpuMemory", { engine }), `${formatBytes(of("allocated"))} / ${formatBytes(of("total"))} (${t("status.peak")} ${formatBytes(of("peak_reserved"))})`]);
+    }
+    if (!engines.length) rows.push([t("status.compute"), samples ? t("status.cpuOnly") : "–"]);
+    rows.push([t("status.deviceName"), t("status.deviceNotReported")]);
+  } else if (!device.engines?.length) {
+    rows.push([t("status.compute"), t("status.noModelDevice")]);
+  }
   $("#status-device").replaceChildren(...rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]));
 }
 

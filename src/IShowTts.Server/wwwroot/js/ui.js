@@ -24,6 +24,26 @@ export function el(tag, attrs = {}, ...children) {
 
 export const $ = (selector, root = document) => root.querySelector(selector);
 
+/**
+ * Updates a list in place from `items`: an element per key is made once (create(item)) and updated
+ * (update(element, item)) on every refresh, so a polled list keeps the keyboard focus where it is.
+ */
+export function syncList(list, items, keyOf, create, update) {
+  const existing = new Map([...list.children].map(node => [node.dataset.key, node]));
+  const wanted = items.map(item => {
+    const key = String(keyOf(item));
+    let node = existing.get(key);
+    if (!node) {
+      node = create(item);
+      node.dataset.key = key;
+    }
+    update(node, item);
+    return node;
+  });
+  wanted.forEach((node, i) => { if (list.children[i] !== node) list.insertBefore(node, list.children[i] ?? null); });
+  while (list.children.length > wanted.length) list.lastElementChild.remove();
+}
+
 export function announce(text) {
   const region = document.getElementById("app-status");
   if (!region) return;

@@ -54,6 +54,7 @@ export function init() {
   $("#reference-form").addEventListener("submit", e => { e.preventDefault(); saveOverride(); });
   $("#reference-reset").addEventListener("click", resetOverride);
   $("#reference-close").addEventListener("click", closeEditor);
+  $("#reference-editor").addEventListener("keydown", e => { if (e.key === "Escape") { e.preventDefault(); closeEditor(); } });
   $("#reference-download-baseline").addEventListener("click", () => downloadReference("baseline"));
   $("#reference-download-override").addEventListener("click", () => downloadReference("override"));
 }
@@ -75,10 +76,10 @@ function render(state) {
         t(`voices.source.${voice.source}`),
         voice.has_override ? [" · ", badge(t("voices.overridden"), "warn")] : null,
         voice.owner ? ` · ${t("voices.owner")}: ${voice.owner}` : null)),
-    el("td", {}, voice.engine_label || engineLabel(voice.engine)),
-    el("td", {}, voice.language ?? "–"),
-    el("td", {}, readyBadge(voice.ready)),
-    el("td", {},
+    el("td", { "data-label": t("speak.engine") }, voice.engine_label || engineLabel(voice.engine)),
+    el("td", { "data-label": t("voices.language") }, voice.language ?? "–"),
+    el("td", { "data-label": t("voices.ready") }, readyBadge(voice.ready)),
+    el("td", { "data-label": t("voices.actions") },
       el("div", { class: "row" },
         el("button", { type: "button", class: "small", "aria-label": t("voices.previewVoice", { voice: voice.id }), onclick: e => preview(voice, e.currentTarget) },
           t("voices.preview")),
@@ -163,6 +164,7 @@ async function removeVoice(id) {
     announce(t("voices.removed", { voice: id }));
     if (editing === id) closeEditor();
     await loadVoices();
+    $("#voices-refresh").focus();   // the row and its button are gone
   } catch (e) {
     showError($("#voices-error"), e);
   }

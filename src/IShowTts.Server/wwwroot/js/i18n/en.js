@@ -10,6 +10,8 @@ export default {
   "speak.engine": "Engine", "speak.voice": "Voice", "speak.anyEngine": "Any engine",
   "speak.nfe": "NFE steps", "speak.nfeHint": "(F5 only, 1–64)", "speak.speed": "Speed", "speak.seed": "Seed",
   "speak.defaultsHint": "Empty fields use the server's configured defaults.",
+  "speak.defaultsFrom": "Server defaults: NFE {nfe} · speed {speed} · seed {seed}. An empty field uses the default.",
+  "speak.resetDefaults": "Reset to defaults", "speak.replaying": "Replaying: {text}",
   "speak.submit": "Synthesise", "speak.stop": "Stop", "speak.waiting": "Synthesising…",
   "speak.playing": "Playing — first audio after {ms} ms…", "speak.done": "Done: {seconds} s of audio.", "speak.stopped": "Stopped.",
   "speak.failed": "Synthesis failed.", "speak.emptyText": "Type some text to speak.",
@@ -56,7 +58,7 @@ export default {
   "chat.state.filtered": "filtered", "chat.state.removed": "removed",
   "chat.player": "Playback on this page", "chat.playHere": "Play chat audio here", "chat.volume": "Volume",
   "chat.nowPlaying": "Now: {user} — {text}", "chat.playerIdle": "Waiting for chat…",
-  "chat.audioBlocked": "The browser blocked audio: click anywhere on the page, then toggle playback.",
+  "chat.audioBlocked": "The browser blocked audio: click anywhere on the page or press a key to start it.",
   "chat.playerDisconnected": "Player disconnected ({detail}); reconnecting…",
   "chat.overlayHint": "For OBS, add a browser source with the overlay page:", "chat.filters": "Filters",
   "filter.mode": "Who is read", "filter.everyone": "everyone", "filter.subscribers": "subscribers, VIPs, mods",
@@ -65,6 +67,8 @@ export default {
   "filter.allowLinks": "Allow links", "filter.ignoreCommands": "Ignore !commands", "filter.stripEmotes": "Remove emotes",
   "filter.banned": "Banned words (one per line)", "filter.denied": "Never read (users, one per line)",
   "filter.allowed": "Always allowed (users, one per line)", "filter.save": "Save filters", "filter.saved": "Filters saved.",
+
+  "overlay.unlock": "Click to enable chat audio",
 
   "status.title": "Status", "status.engines": "Engines", "status.device": "Device", "status.performance": "Queue and performance",
   "status.ready": "ready", "status.notReady": "not ready", "status.unreachable": "Server unreachable",
@@ -75,6 +79,9 @@ export default {
   "status.queueDepth": "Synthesis queue", "status.inflight": "Running syntheses", "status.recent": "recent",
   "status.rtf": "Real-time factor ({engine})", "status.firstAudio": "Time to first audio ({engine})", "status.cache": "Clip cache hits",
   "status.chatQueue": "Chat", "status.metricsNeedAdmin": "Metrics need an admin API key.",
+  "status.cpu": "CPU", "status.hostMemory": "Machine", "status.coresMemory": "{cores} logical cores · {memory} memory",
+  "status.processMemory": "Server process memory", "status.engineDevice": "{engine} runs on",
+  "status.noModelDevice": "no model loaded on a CPU or GPU yet (espeak needs none)",
 
   "quality.title": "Blind listening test", "quality.intro": "Listen to A and B, then say which sounds better. The order is random and nothing tells which setting is which.",
   "quality.session": "Session", "quality.listener": "Your name", "quality.start": "Start", "quality.noSessions": "No listening sessions on this server. Create one with `ishowtts quality generate`.",

@@ -10,6 +10,8 @@ export default {
   "speak.engine": "引擎", "speak.voice": "音色", "speak.anyEngine": "任意引擎",
   "speak.nfe": "NFE 步数", "speak.nfeHint": "（仅 F5，1–64）", "speak.speed": "语速", "speak.seed": "随机种子",
   "speak.defaultsHint": "留空则使用服务器配置的默认值。",
+  "speak.defaultsFrom": "服务器默认值：NFE {nfe} · 语速 {speed} · 种子 {seed}。留空即使用默认值。",
+  "speak.resetDefaults": "恢复默认值", "speak.replaying": "重播：{text}",
   "speak.submit": "合成", "speak.stop": "停止", "speak.waiting": "正在合成…",
   "speak.playing": "播放中——首段音频用时 {ms} 毫秒…", "speak.done": "完成：音频 {seconds} 秒。", "speak.stopped": "已停止。",
   "speak.failed": "合成失败。", "speak.emptyText": "请输入要朗读的文本。",
@@ -56,7 +58,7 @@ export default {
   "chat.state.filtered": "已过滤", "chat.state.removed": "已移除",
   "chat.player": "在此页面播放", "chat.playHere": "在此页面播放弹幕语音", "chat.volume": "音量",
   "chat.nowPlaying": "正在播放：{user}——{text}", "chat.playerIdle": "等待弹幕…",
-  "chat.audioBlocked": "浏览器阻止了自动播放：请点击页面任意位置，然后重新开启播放。",
+  "chat.audioBlocked": "浏览器阻止了自动播放：点击页面任意位置或按任意键即可开始。",
   "chat.playerDisconnected": "播放端已断开（{detail}），正在重连…",
   "chat.overlayHint": "在 OBS 中添加“浏览器”来源，使用以下叠加页面：", "chat.filters": "过滤设置",
   "filter.mode": "朗读谁的弹幕", "filter.everyone": "所有人", "filter.subscribers": "订阅者、VIP、房管",
@@ -65,6 +67,8 @@ export default {
   "filter.allowLinks": "允许链接", "filter.ignoreCommands": "忽略 !命令", "filter.stripEmotes": "去除表情",
   "filter.banned": "屏蔽词（每行一个）", "filter.denied": "永不朗读（用户，每行一个）",
   "filter.allowed": "始终允许（用户，每行一个）", "filter.save": "保存过滤设置", "filter.saved": "过滤设置已保存。",
+
+  "overlay.unlock": "点击以启用弹幕语音",
 
   "status.title": "状态", "status.engines": "引擎", "status.device": "设备", "status.performance": "队列与性能",
   "status.ready": "就绪", "status.notReady": "未就绪", "status.unreachable": "无法连接服务器",
@@ -75,6 +79,9 @@ export default {
   "status.queueDepth": "合成队列", "status.inflight": "正在合成", "status.recent": "最近",
   "status.rtf": "实时率（{engine}）", "status.firstAudio": "首段音频延迟（{engine}）", "status.cache": "缓存命中",
   "status.chatQueue": "弹幕", "status.metricsNeedAdmin": "查看指标需要管理员 API 密钥。",
+  "status.cpu": "CPU", "status.hostMemory": "本机", "status.coresMemory": "{cores} 个逻辑核心 · 内存 {memory}",
+  "status.processMemory": "服务器进程内存", "status.engineDevice": "{engine} 运行于",
+  "status.noModelDevice": "尚未在 CPU 或 GPU 上加载模型（espeak 无需模型）",
 
   "quality.title": "盲听评测", "quality.intro": "先听 A 和 B，再选出更好听的一个。顺序随机，页面不会显示哪一个是哪种设置。",
   "quality.session": "评测会话", "quality.listener": "你的名字", "quality.start": "开始", "quality.noSessions": "服务器上没有评测会话。请用 `ishowtts quality generate` 生成。",
