@@ -16,9 +16,13 @@ public sealed class CliContext(string? configPath, IReadOnlyList<string> overrid
         get
         {
             if (_config is not null) return _config;
-            var (config, warnings) = ConfigurationLoader.Load(configPath, ConfigurationLoader.ProcessEnvironment(), overrides);
+            var (config, warnings) = LoadConfiguration();
             foreach (var w in warnings) Log.Line($"config warning: {w}");
             return _config = config;
         }
     }
+
+    /// <summary>Loads the configuration afresh with its warnings, for a command that reports them itself (doctor); throws ConfigurationException.</summary>
+    public (IShowTtsConfig Config, IReadOnlyList<ConfigWarning> Warnings) LoadConfiguration() =>
+        ConfigurationLoader.Load(configPath, ConfigurationLoader.ProcessEnvironment(), overrides);
 }

@@ -13,7 +13,7 @@ public static class CommandLine
     public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal)
     {
         "random-weights", "help", "quiet", "no-normalize",
-        "ttfa", "no-diagnostics", "no-history", "no-checksums", "no-cuda",
+        "ttfa", "no-diagnostics", "no-history", "no-checksums", "no-cuda", "strict",
     };
 
     public static async Task<int> RunAsync(string[] args, IReadOnlyList<ICommand> commands)

@@ -18,7 +18,8 @@ public sealed class ConfiguredCommandsTests
     [Fact]
     public void SayWithNoConfigurationSpeaksWithTheSystemVoice()
     {
-        var output = Path.Combine(Directory.CreateTempSubdirectory("ishowtts-say-").FullName, "hello.wav");
+        using var dir = new TempDirectory("ishowtts-say-");
+        var output = dir.File("hello.wav");
         var r = CliProcess.RunIsolated("say", "Hello chat", "--out", output);
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.True(new FileInfo(output).Length > 10_000);
@@ -36,8 +37,8 @@ public sealed class ConfiguredCommandsTests
     [Fact]
     public void InvalidConfigurationExitsTwoWithEveryProblem()
     {
-        var dir = Directory.CreateTempSubdirectory("ishowtts-cfg-").FullName;
-        var file = Path.Combine(dir, "ishowtts.toml");
+        using var dir = new TempDirectory("ishowtts-cfg-");
+        var file = dir.File("ishowtts.toml");
         File.WriteAllText(file, "bind_addr = 5\n[f5]\ndevise = \"cpu\"\n");
         var r = CliProcess.RunIsolated("voices", "--config", file);
         Assert.Equal(2, r.ExitCode);

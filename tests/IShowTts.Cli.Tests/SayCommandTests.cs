@@ -5,13 +5,24 @@ using IShowTts.TestSupport;
 
 namespace IShowTts.Cli.Tests;
 
-public sealed class SayCommandTests
+public sealed class SayCommandTests : IDisposable
 {
+    private readonly List<TempDirectory> _temp = [];
+
+    public void Dispose() => _temp.ForEach(t => t.Dispose());
+
+    private string TempDir(string prefix)
+    {
+        var t = new TempDirectory(prefix);
+        _temp.Add(t);
+        return t.Path;
+    }
+
     private static string ModelDir => Path.GetDirectoryName(Golden.Find("*_meta.json")[0])!;
 
     private static string ReferenceWav => Golden.Find("*.wav")[0];
 
-    private static string TempWav() => Path.Combine(Directory.CreateTempSubdirectory("ishowtts-say-").FullName, "out.wav");
+    private string TempWav() => Path.Combine(TempDir("ishowtts-say-"), "out.wav");
 
     /// <summary>Checks the RIFF header and returns (rate, channels, bits, frames).</summary>
     private static (int Rate, int Channels, int Bits, int Frames) ReadWavHeader(string path)
@@ -98,7 +109,7 @@ public sealed class SayCommandTests
     [Fact]
     public void UndecodableReferenceIsOneClearLine()
     {
-        var bad = Path.Combine(Directory.CreateTempSubdirectory("ishowtts-bad-").FullName, "ref.wav");
+        var bad = Path.Combine(TempDir("ishowtts-bad-"), "ref.wav");
         File.WriteAllText(bad, "this is not audio at all, just text pretending to be a wav file");
         var r = CliProcess.Run("say", "hi", "--out", TempWav(), "--model-dir", ModelDir, "--ref-audio", bad, "--ref-text", "x", "--device", "cpu");
         Assert.Equal(1, r.ExitCode);

@@ -57,6 +57,8 @@ public sealed class ServeCommandTests
         finally
         {
             server.Kill(entireProcessTree: true);
+            server.WaitForExit();
+            Directory.Delete(home, recursive: true);
         }
     }
 

@@ -43,18 +43,25 @@ public sealed class BenchCommand : ICommand
           --device D           cpu, cuda or auto (default auto)
           --nfe LIST           NFE values, e.g. 7 or 6,7,32 (default 7)
           --runs N             timed runs per NFE (default 3; the daily check uses 10)
-          --warmup N           untimed runs per NFE first (default 1)
+          --warmup N           untimed runs per NFE first (default 1; use 3 on a GPU: graphs, GEMM plans)
           --ttfa               also measure time to first audio, streamed (two-sentence request)
-          --no-diagnostics     skip the op profile and the GEMM-alone timing
+          --no-diagnostics     skip the op profile (CPU: of the timed runs; GPU: one extra untimed run
+                               with every op synchronised) and the GEMM-alone timing
           --target-rtf X       pass when every NFE's mean RTF ≤ X; exit 4 when one misses
           --json FILE          write the result (with machine facts, build commit) to FILE and append it
                                to the history
           --history FILE       history file (default <data_dir>/bench/history.jsonl); --no-history skips it
-          --compare FILE       compare with a baseline result: exit 3 when an NFE or phase is slower
-                               beyond --threshold PERCENT (default 10) and the measured run-to-run spread
+          --compare FILE       compare with a baseline result (an earlier --json FILE): exit 3 when an NFE
+                               or phase is slower beyond --threshold PERCENT (default 10) and beyond the
+                               run-to-run spread both measured; another workload, or no NFE in common, is
+                               an error (exit 1)
           --current FILE       with --compare: compare two stored results, run nothing
 
-          Exit codes: 0 done (and passed), 1 could not run, 2 usage, 3 regression, 4 target missed.
+          history: the table of the last --last N benches (default 30), oldest first, with the trend per
+          series (workload, NFE, device); --svg FILE draws it (median per request over time).
+
+          Exit codes: 0 done (and passed, no regression), 1 could not run (or not comparable), 2 usage,
+          3 regression, 4 target missed (3 wins when both).
         """;
 
     public Task<int> RunAsync(Arguments args, CliContext context, CancellationToken cancel)
@@ -81,10 +88,18 @@ public sealed class BenchCommand : ICommand
         if (current is not null)
         {
             if (compare is null) throw new UsageException("--current needs --compare BASELINE.json");
-            return Task.FromResult(Compare(OpsJson.Read<BenchRecord>(compare), OpsJson.Read<BenchRecord>(current), threshold));
+            return Task.FromResult(Compare(BenchHistory.ReadRecord(compare), BenchHistory.ReadRecord(current), threshold));
         }
         if (random && modelDir is not null) throw new UsageException("give one of --model-dir DIR or --random-weights, not both");
-        var baseline = compare is null ? null : OpsJson.Read<BenchRecord>(compare); // read first: a bad baseline fails before minutes of work
+        var baseline = compare is null ? null : BenchHistory.ReadRecord(compare); // read first: a bad baseline fails before minutes of work
+        if (baseline is not null)
+        {
+            var workload = voiceId is null ? "W1" : $"voice:{voiceId}";
+            if (baseline.Workload != workload)
+                throw new OpsException($"{compare} times workload {baseline.Workload}, this bench {workload}: not comparable");
+            if (!baseline.Results.Any(r => nfes.Contains(r.Nfe)))
+                throw new OpsException($"{compare} has NFE {string.Join(",", baseline.Results.Select(r => r.Nfe))}, this bench NFE {string.Join(",", nfes)}: nothing to compare");
+        }
 
         var log = context.Log;
         var config = random && voiceId is null ? null : context.Config;
@@ -141,7 +156,7 @@ public sealed class BenchCommand : ICommand
         foreach (var x in r.Results)
         {
             o.WriteLine($"  NFE {x.Nfe} phases (median): " + string.Join("   ", x.Phases.Select(p => $"{p.Key} {Sec(x.PhaseStats(p.Key).Median)}")) +
-                        $"   ({x.GeneratedSeconds:F2} s of speech; peak memory: {x.PeakMemoryKind.Replace('_', ' ')})");
+                        $"   outside them {Sec(x.OutsidePhasesSeconds())}   ({x.GeneratedSeconds:F2} s of speech; peak memory: {x.PeakMemoryKind.Replace('_', ' ')})");
             if (x.Diagnostics is { } d) PrintDiagnostics(d, r.DeviceKind == "cpu");
         }
     }
@@ -153,8 +168,8 @@ public sealed class BenchCommand : ICommand
             ? $"    linear layers {d.LinearRate / 1e9:F1} GFLOP/s in the model vs {d.GemmAloneRate / 1e9:F1} GFLOP/s for the same GEMMs alone " +
               $"({(d.GemmAloneRate > 0 ? d.LinearRate / d.GemmAloneRate * 100 : 0):F0} %); {d.LinearShare * 100:F0} % of op time"
             : $"    same GEMMs alone {d.GemmAloneRate / 1e12:F0} TFLOP/s (in-model rate: see `ishowtts profile`)");
-        o.WriteLine($"    allocations: {(d.AllocatedBytesPerStep < 0 ? "n/a (the loop ran as one replayed graph)" : $"{d.AllocatedBytesPerStep / 1024.0:F1} KiB managed per sampling step")}");
-        o.WriteLine($"    ops ({(cpu ? "the timed runs" : "the first warm-up, each op synchronised")}): " +
+        o.WriteLine($"    allocations: {(d.AllocatedBytesPerStep < 0 ? "n/a (no eager run of two steps or more)" : $"{d.AllocatedBytesPerStep / 1024.0:F1} KiB managed per sampling step")}");
+        o.WriteLine($"    ops ({(cpu ? "the timed runs" : "one untimed eager run after the warm-ups, each op synchronised")}): " +
                     string.Join(", ", d.Ops.Take(6).Select(op => $"{op.Op} {op.Seconds:F3} s")));
     }
 

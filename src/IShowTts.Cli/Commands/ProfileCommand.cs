@@ -21,9 +21,15 @@ public sealed class ProfileCommand : ICommand
 
           One warm-up request, one timed request (the phase times), then the same request phase by phase
           with every op synchronised and timed (what the op table shows; the sum is a little slower than
-          the real request, and on the GPU the CUDA graph is not used). Then the device's ceilings: a large
-          GEMM (FLOP/s) and a large copy (bytes/s). Bytes per op are the least each op must move (inputs
-          read and outputs written once), so bytes/s is a lower bound. On 2 CPU cores this takes minutes.
+          the real request, and on the GPU the sampling loop runs eagerly, not as its CUDA graph, so every
+          DiT op is seen). Then the device's ceilings: a large GEMM in each element type the model uses
+          (FLOP/s; an op is compared with the ceiling of its own type: fp16 DiT, fp32 mel and Vocos) and a
+          large copy (bytes/s). Bytes per op are the least each op must move (inputs read and outputs
+          written once), so bytes/s is a lower bound. On 2 CPU cores this takes minutes.
+
+          --json FILE   also write the report as JSON
+
+          Exit codes: 0 done, 1 could not run, 2 usage.
         """;
 
     public Task<int> RunAsync(Arguments args, CliContext context, CancellationToken cancel)
@@ -56,26 +62,30 @@ public sealed class ProfileCommand : ICommand
         var o = Console.Out;
         var c = r.Ceilings;
         o.WriteLine($"{r.Workload} at NFE {r.Nfe} on {r.Device}: {Ms(r.RequestSeconds)} per request, {r.GeneratedSeconds:F2} s of speech (RTF {r.RequestSeconds / r.GeneratedSeconds:F4})");
-        o.WriteLine($"ceilings measured here: GEMM {c.GemmShape.M}×{c.GemmShape.I}×{c.GemmShape.O} {Rate(c.FlopsPerSecond, "FLOP/s")}, copy {Rate(c.BytesPerSecond, "B/s")}");
+        o.WriteLine("ceilings measured here: " + string.Join(", ", c.Gemm.Select(g => $"GEMM {g.DType} {g.M}×{g.I}×{g.O} {Rate(g.FlopsPerSecond, "FLOP/s")}")) +
+                    $", copy {Rate(c.BytesPerSecond, "B/s")}");
+        o.WriteLine("(FLOP/s is compared with the GEMM ceiling of the op's element type; bytes/s with the copy)");
         o.WriteLine();
         o.WriteLine($"{"phase",-9} {"time",10} {"share",7} {"profiled",10} {"FLOP/s",12} {"of peak",7} {"bytes/s",12} {"of peak",7}");
         foreach (var p in r.Phases)
-            o.WriteLine($"{p.Phase,-9} {Ms(p.Seconds),10} {p.ShareOfRequest * 100,6:F1}% {Ms(p.ProfiledSeconds),10} {Rate(p.FlopsPerSecond, ""),12} {Pct(p.FlopsPerSecond, c.FlopsPerSecond),7} " +
-                        $"{Rate(p.BytesPerSecond, ""),12} {Pct(p.BytesPerSecond, c.BytesPerSecond),7}");
+            o.WriteLine($"{p.Phase,-9} {Ms(p.Seconds),10} {p.ShareOfRequest * 100,6:F1}% {Ms(p.ProfiledSeconds),10} {(p.Flops > 0 ? Rate(p.FlopsPerSecond, "") : "–"),12} " +
+                        $"{(p.Flops > 0 ? Pct(r.ShareOfGemmCeiling(p.FlopsPerSecond, p.DType)) : ""),7} {Rate(p.BytesPerSecond, ""),12} {Pct(r.ShareOfCopyCeiling(p.BytesPerSecond)),7}");
         foreach (var p in r.Phases)
         {
             o.WriteLine();
-            o.WriteLine($"{p.Phase}: per op (profiled, {Ms(p.ProfiledSeconds)})");
-            o.WriteLine($"  {"op",-20} {"calls",6} {"time",10} {"share",7} {"FLOP/s",12} {"of peak",7} {"bytes/s",12} {"of peak",7}");
+            o.WriteLine($"{p.Phase}: per op (profiled, {Ms(p.ProfiledSeconds)}; the ops add up to {Ms(p.OpSeconds)})");
+            o.WriteLine($"  {"op",-20} {"type",5} {"calls",6} {"time",10} {"share",7} {"FLOP/s",12} {"of peak",7} {"bytes/s",12} {"of peak",7}");
             foreach (var op in p.Ops)
-                o.WriteLine($"  {op.Op,-20} {op.Calls,6} {Ms(op.Seconds),10} {op.ShareOfPhase * 100,6:F1}% {(op.Flops > 0 ? Rate(op.FlopsPerSecond, "") : "–"),12} " +
-                            $"{(op.Flops > 0 ? Pct(op.FlopsPerSecond, c.FlopsPerSecond) : ""),7} {Rate(op.BytesPerSecond, ""),12} {Pct(op.BytesPerSecond, c.BytesPerSecond),7}");
+                o.WriteLine($"  {op.Op,-20} {op.DType ?? "",5} {op.Calls,6} {Ms(op.Seconds),10} {op.ShareOfPhase * 100,6:F1}% {(op.Flops > 0 ? Rate(op.FlopsPerSecond, "") : "–"),12} " +
+                            $"{(op.Flops > 0 ? Pct(r.ShareOfGemmCeiling(op.FlopsPerSecond, op.DType)) : ""),7} {Rate(op.BytesPerSecond, ""),12} {Pct(r.ShareOfCopyCeiling(op.BytesPerSecond)),7}");
         }
     }
 
-    private static string Ms(double s) => s >= 1 ? s.ToString("F2", CultureInfo.InvariantCulture) + " s" : (s * 1000).ToString("F2", CultureInfo.InvariantCulture) + " ms";
+    /// <summary>A share as a percentage: one decimal below 10 % (so 0.4 % does not read as 0 %), none above.</summary>
+    internal static string Pct(double share) =>
+        share <= 0 ? "0 %" : (share * 100).ToString(share < 0.1 ? "F1" : "F0", CultureInfo.InvariantCulture) + " %";
 
-    private static string Pct(double value, double ceiling) => ceiling > 0 ? (value / ceiling * 100).ToString("F0", CultureInfo.InvariantCulture) + " %" : "";
+    private static string Ms(double s) => s >= 1 ? s.ToString("F2", CultureInfo.InvariantCulture) + " s" : (s * 1000).ToString("F2", CultureInfo.InvariantCulture) + " ms";
 
     private static string Rate(double v, string unit) =>
         (v >= 1e12 ? (v / 1e12).ToString("F1", CultureInfo.InvariantCulture) + " T" : v >= 1e9 ? (v / 1e9).ToString("F1", CultureInfo.InvariantCulture) + " G"

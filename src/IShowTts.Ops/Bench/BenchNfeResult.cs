@@ -36,12 +36,23 @@ public sealed record BenchNfeResult(
     public double SpeedUp => GeneratedSeconds / Mean;
 
     public RunStatistics PhaseStats(string phase) => RunStatistics.Of(Phases[phase]);
+
+    /// <summary>
+    /// Median over the runs of the request time no phase accounts for (whole run − its phases): the bench's
+    /// own overhead inside the timed region plus the engine's host work between phases; a few microseconds
+    /// when the bench is right.
+    /// </summary>
+    public double OutsidePhasesSeconds()
+    {
+        var outside = Seconds.Select((total, r) => total - Phases.Values.Sum(p => r < p.Count ? p[r] : 0)).ToList();
+        return outside.Count == 0 ? 0 : RunStatistics.Of(outside).Median;
+    }
 }
 
 /// <summary>Profiled extras: where the op time went and how fast the linear layers ran.</summary>
 /// <param name="LinearRate">FLOP/s of the model's linear layers in the profiled runs.</param>
 /// <param name="GemmAloneRate">FLOP/s of the backend's plain GEMM on the same shapes outside the model.</param>
-/// <param name="AllocatedBytesPerStep">managed bytes allocated per sampling step, −1 when not measured (a replayed graph).</param>
+/// <param name="AllocatedBytesPerStep">managed bytes allocated per sampling step (from an unprofiled eager run when there was one), −1 when not measured (only replayed graphs, or NFE 1).</param>
 public sealed record BenchDiagnostics(double LinearRate, double GemmAloneRate, double LinearShare, long AllocatedBytesPerStep, IReadOnlyList<OpTime> Ops);
 
 public sealed record OpTime(string Op, long Calls, double Seconds, double FlopsPerSecond);

@@ -20,20 +20,31 @@ public static class GemmAlone
         return seconds > 0 ? flops / seconds : 0;
     }
 
-    public static double SecondsPerCall(IBackend backend, int m, int i, int o, int repetitions)
+    /// <summary>Seconds per call of a plain (m, i) × (o, i)ᵀ GEMM in <paramref name="dtype"/> (default: the backend's compute type), after one untimed call.</summary>
+    public static double SecondsPerCall(IBackend backend, int m, int i, int o, int repetitions, DType? dtype = null)
     {
-        using var x = new OwnedTensor(backend, m, i);
-        using var w = new OwnedTensor(backend, o, i);
-        using var y = new OwnedTensor(backend, m, o);
-        var data = new float[Math.Max((long)m * i, (long)o * i)];
-        Engine.Sampling.GaussianNoise.Fill(data, 7);
-        backend.Upload(x.T, data.AsSpan(0, m * i));
-        backend.Upload(w.T, data.AsSpan(0, o * i));
-        backend.Linear(y.T, x.T, w.T, null, m, i, o, Epilogue.None);
-        backend.Synchronize();
-        var clock = Stopwatch.StartNew();
-        for (int k = 0; k < repetitions; k++) backend.Linear(y.T, x.T, w.T, null, m, i, o, Epilogue.None);
-        backend.Synchronize();
-        return clock.Elapsed.TotalSeconds / repetitions;
+        var type = dtype ?? backend.ComputeType;
+        var x = backend.Allocate(type, m, i);
+        var w = backend.Allocate(type, o, i);
+        var y = backend.Allocate(type, m, o);
+        try
+        {
+            var data = new float[Math.Max((long)m * i, (long)o * i)];
+            Engine.Sampling.GaussianNoise.Fill(data, 7);
+            backend.Upload(x, data.AsSpan(0, m * i));
+            backend.Upload(w, data.AsSpan(0, o * i));
+            backend.Linear(y, x, w, null, m, i, o, Epilogue.None);
+            backend.Synchronize();
+            var clock = Stopwatch.StartNew();
+            for (int k = 0; k < repetitions; k++) backend.Linear(y, x, w, null, m, i, o, Epilogue.None);
+            backend.Synchronize();
+            return clock.Elapsed.TotalSeconds / repetitions;
+        }
+        finally
+        {
+            y.Storage.Dispose();
+            w.Storage.Dispose();
+            x.Storage.Dispose();
+        }
     }
 }

@@ -44,6 +44,8 @@ public static class W1Workload
         return wave;
     }
 
+    /// <summary>A fresh W1 request. It makes the reference (≈ 2 M sines, tens of milliseconds): never call it inside
+    /// a timed region; W1Target makes the inputs once and times only the synthesis.</summary>
     public static SynthesisRequest Request(Vocabulary vocabulary, int nfe, ulong seed = 0) =>
         new(ReferenceWave(), TextIds(vocabulary), TotalFrames, nfe, 2f, -1f, seed);
 }

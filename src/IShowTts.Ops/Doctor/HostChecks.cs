@@ -28,17 +28,39 @@ public static class HostChecks
     {
         var existing = Path.GetFullPath(path);
         while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent) existing = parent;
-        DriveInfo drive;
-        try { drive = new DriveInfo(existing); _ = drive.AvailableFreeSpace; }
+        long free;
+        try { free = new DriveInfo(existing).AvailableFreeSpace; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return new DoctorCheck("disk", $"disk space ({what})", CheckStatus.Warning, $"{path}: {e.Message}");
+            return new DoctorCheck("disk", $"disk space ({what})", CheckStatus.Warning, $"{path}: {e.Message}", $"check the filesystem with `df -h {existing}`");
         }
-        long free = drive.AvailableFreeSpace;
-        var text = $"{path}: {free / (1024.0 * 1024 * 1024):F1} GiB free on {drive.Name}";
-        return free < FailFreeBytes ? new DoctorCheck("disk", $"disk space ({what})", CheckStatus.Failed, text, "free space: the model alone needs 1.4 GB")
-            : free < WarnFreeBytes ? new DoctorCheck("disk", $"disk space ({what})", CheckStatus.Warning, text, "free some space (model 1.4 GB, caches, bench history)")
-            : new DoctorCheck("disk", $"disk space ({what})", CheckStatus.Ok, text);
+        var text = $"{path}: {free / (1024.0 * 1024 * 1024):F1} GiB free on {MountPoint(existing)}";
+        return DiskStatus(free) switch
+        {
+            CheckStatus.Failed => new DoctorCheck("disk", $"disk space ({what})", CheckStatus.Failed, text, "free space: the model alone needs 1.4 GB"),
+            CheckStatus.Warning => new DoctorCheck("disk", $"disk space ({what})", CheckStatus.Warning, text, "free some space (model 1.4 GB, caches, bench history)"),
+            _ => new DoctorCheck("disk", $"disk space ({what})", CheckStatus.Ok, text),
+        };
+    }
+
+    /// <summary>Below 1 GiB free is a problem (the model does not fit), below 5 GiB a warning.</summary>
+    public static CheckStatus DiskStatus(long freeBytes) =>
+        freeBytes < FailFreeBytes ? CheckStatus.Failed : freeBytes < WarnFreeBytes ? CheckStatus.Warning : CheckStatus.Ok;
+
+    /// <summary>The mount point holding <paramref name="directory"/> (the longest mounted prefix), or the directory itself when the mounts cannot be read.</summary>
+    public static string MountPoint(string directory)
+    {
+        try
+        {
+            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + Path.DirectorySeparatorChar;
+            return DriveInfo.GetDrives().Select(d => d.RootDirectory.FullName)
+                .Where(root => full.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || root == "/")
+                .OrderByDescending(root => root.Length).FirstOrDefault() ?? directory;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return directory;
+        }
     }
 
     /// <summary>Whether bind_addr ("127.0.0.1:27121", "0.0.0.0:27121", "[::1]:27121", or a URL) can be bound.</summary>

@@ -47,10 +47,23 @@ public static class ProductChecks
         return [present, Checksums(paths, ChecksumRecord(config.Paths.DataDirectory))];
     }
 
-    /// <summary>SHA-256 of each file vs the record; the first run records them.</summary>
+    /// <summary>
+    /// SHA-256 of each file vs the record; the first run records them. A file whose checksum changed is a
+    /// problem (a corrupted or replaced model speaks differently), fixed by downloading it again or, when
+    /// the change was meant, by deleting the record so the new checksums are recorded.
+    /// </summary>
     public static DoctorCheck Checksums(IReadOnlyList<string> paths, string recordPath)
     {
-        var record = File.Exists(recordPath) ? OpsJson.Read<Dictionary<string, RecordedChecksum>>(recordPath) : new Dictionary<string, RecordedChecksum>();
+        Dictionary<string, RecordedChecksum> record;
+        try
+        {
+            record = File.Exists(recordPath) ? OpsJson.Read<Dictionary<string, RecordedChecksum>>(recordPath) : [];
+        }
+        catch (OpsException e)
+        {
+            return new DoctorCheck("model", "checksums", CheckStatus.Failed, $"the checksum record is unreadable: {e.Message}",
+                $"delete {recordPath}; the next `ishowtts doctor` records the checksums again");
+        }
         var lines = new List<string>();
         var changed = new List<string>();
         bool added = false;
@@ -73,7 +86,7 @@ public static class ProductChecks
         }
         if (added) OpsJson.Write(recordPath, record);
         return changed.Count > 0
-            ? new DoctorCheck("model", "checksums", CheckStatus.Warning, string.Join("; ", changed),
+            ? new DoctorCheck("model", "checksums", CheckStatus.Failed, string.Join("; ", changed),
                 $"if you did not replace the model on purpose, download it again (`ishowtts download`); then delete {recordPath} to record the new checksums")
             : new DoctorCheck("model", "checksums", CheckStatus.Ok, string.Join(", ", lines) + (added ? " (recorded now)" : " (as recorded)"));
     }

@@ -1,6 +1,6 @@
 // Whole-file writes a reader or a crash never sees half of (temp file beside the target, flushed,
-// renamed over it), and line appends that never interleave (one write per line under an exclusive
-// open, retried while another writer holds the file).
+// renamed over it), and line appends that never overwrite or interleave (one write per line while
+// holding a lock file beside the target, waiting while another writer holds it).
 using System.Text;
 
 namespace IShowTts.Ops.Files;
@@ -31,25 +31,36 @@ public static class AtomicFile
         }
     }
 
-    /// <summary>Appends one line (a newline is added) with a single write while holding the file exclusively.</summary>
+    /// <summary>
+    /// Appends one line (a newline is added) with a single write, while holding &lt;path&gt;.lock exclusively:
+    /// .NET opens FileMode.Append at the length it sees and writes there, so two writers without the gate
+    /// could both write at the same offset, one line over the other. Readers need no lock (they may see a
+    /// line being written as a short last line, which BenchHistory skips).
+    /// </summary>
     public static void AppendLine(string path, string line)
     {
         if (line.Contains('\n')) throw new ArgumentException("an appended record must be one line", nameof(line));
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var bytes = Encoding.UTF8.GetBytes(line + "\n");
+        using var gate = Exclusive(full + ".lock");
+        using var stream = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        stream.Write(bytes);
+        stream.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Opens <paramref name="lockPath"/> with no sharing (an exclusive flock on Linux), waiting up to 10 s for another writer.</summary>
+    private static FileStream Exclusive(string lockPath)
+    {
         for (int attempt = 0; ; attempt++)
         {
             try
             {
-                using var stream = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-                return;
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (attempt < 50 && File.Exists(full))
+            catch (IOException) when (attempt < 500)
             {
-                Thread.Sleep(20); // another writer holds it: wait for its single write to finish
+                Thread.Sleep(20); // another writer holds it for its one write
             }
         }
     }

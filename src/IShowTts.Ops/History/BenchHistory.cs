@@ -1,6 +1,6 @@
 // The bench history: one BenchRecord per line (JSON Lines), appended by `bench --json` and read by
-// `bench history`. Appends are single writes of one line; a line that does not parse (a crash in the
-// middle of a write on a filesystem without atomic appends) is skipped and reported, never fatal.
+// `bench history`. Appends are single writes of one line under a lock file (AtomicFile.AppendLine); a line
+// that does not parse (a crash in the middle of a write, a hand edit) is skipped and reported, never fatal.
 using System.Text.Json;
 using IShowTts.Ops.Bench;
 using IShowTts.Ops.Files;
@@ -14,6 +14,13 @@ public static class BenchHistory
 
     public static void Append(string path, BenchRecord record) =>
         AtomicFile.AppendLine(path, JsonSerializer.Serialize(record, OpsJson.Compact));
+
+    /// <summary>One stored result (`bench --json FILE`), checked: a file that is not a bench record is an OpsException naming it.</summary>
+    public static BenchRecord ReadRecord(string path)
+    {
+        var record = OpsJson.Read<BenchRecord>(path);
+        return Problem(record) is { } problem ? throw new OpsException($"{path} is not a bench result ({problem}): give a file written by `ishowtts bench --json`") : record;
+    }
 
     /// <summary>Every readable record in file order, and one note per line that could not be read.</summary>
     public static (IReadOnlyList<BenchRecord> Records, IReadOnlyList<string> Skipped) Read(string path)
@@ -29,8 +36,8 @@ public static class BenchHistory
             try
             {
                 var record = JsonSerializer.Deserialize<BenchRecord>(line, OpsJson.Compact);
-                if (record?.Results is null) skipped.Add($"{path}:{number}: not a bench record");
-                else records.Add(record);
+                if (Problem(record) is { } problem) skipped.Add($"{path}:{number}: not a bench record ({problem})");
+                else records.Add(record!);
             }
             catch (JsonException e)
             {
@@ -39,4 +46,13 @@ public static class BenchHistory
         }
         return (records, skipped);
     }
+
+    /// <summary>What makes a parsed line unusable (the fields the table, chart and comparison read), or null.</summary>
+    private static string? Problem(BenchRecord? r) =>
+        r is null ? "null"
+        : r.Results is null ? "no results"
+        : r.Machine is null ? "no machine facts"
+        : r.Workload is null || r.DeviceName is null ? "no workload or device"
+        : r.Results.Any(x => x is null || x.Seconds is not { Count: > 0 } || x.Phases is null || x.GeneratedSeconds <= 0) ? "a result without runs"
+        : null;
 }
