@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds what the GPU machine needs (it has no .NET): the Engine tests and the CLI published
+# Builds what the GPU machine needs (it has no .NET): the Engine and Ops tests and the CLI published
 # self-contained for linux-x64 into one folder, and the tiny golden sets, as .device-bundle/{tests.tar.xz,golden.tar.xz} (git-ignored through
 # .git/info/exclude). Pass it to the device tool's `run` as carry: [".device-bundle"], then run
 # bench/gpu/run-gpu-tests.sh there.
@@ -17,7 +17,10 @@ grep -qx '/.device-bundle*/' "$repo/.git/info/exclude" 2>/dev/null || echo '/.de
 mkdir -p "$out"
 (cd "$src" && dotnet publish tests/IShowTts.Engine.Tests -c Release -r linux-x64 --self-contained \
     --artifacts-path "$artifacts" -o "$publish/tests" -p:TreatWarningsAsErrors=true -v:q -nologo)
-# The CLI (ishowtts bench) into the same folder: one shared self-contained runtime.
+# The operations kit's tests (their GPU paths) and the CLI (ishowtts bench) into the same folder: one shared
+# self-contained runtime.
+(cd "$src" && dotnet publish tests/IShowTts.Ops.Tests -c Release -r linux-x64 --self-contained \
+    --artifacts-path "$artifacts" -o "$publish/tests" -p:TreatWarningsAsErrors=true -v:q -nologo)
 (cd "$src" && dotnet publish src/IShowTts.Cli -c Release -r linux-x64 --self-contained \
     --artifacts-path "$artifacts" -o "$publish/tests" -p:TreatWarningsAsErrors=true -v:q -nologo)
 tar -C "$publish" -cJf "$out/tests.tar.xz.tmp" tests && mv -f "$out/tests.tar.xz.tmp" "$out/tests.tar.xz"

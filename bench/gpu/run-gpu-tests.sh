@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs on the GPU machine (the device tool), from the repository root, with .device-bundle carried:
 # unpacks the self-contained tests and the tiny golden sets, prints the machine, then runs
-#   1. the GPU op/compile/memory tests (trait Category=Gpu),
+#   1. the GPU op/compile/memory tests (trait Category=Gpu) of the engine and of the operations kit,
 #   2. the model parity tests on the CUDA backend in fp16 and in fp32 (ISHOWTTS_TEST_BACKEND=cuda),
 #   3. the W1 timings (trait Category=GpuBench) unless SKIP_BENCH=1,
 #   4. `ishowtts bench --random-weights --device cuda --nfe 7,16,32` (BENCH_NFE overrides, empty skips),
@@ -39,6 +39,8 @@ fi
 if [ "${ONLY:-}" != bench ]; then
 "$tests" -trait Category=Gpu -class- IShowTts.Engine.Tests.Cuda.CudaKernelCompileTests -noColor -parallelMode none "$@" > "$out/gpu-tests.log" 2>&1
 summary "$out/gpu-tests.log" "gpu ops" >> "$out/summary.txt"
+"$work/tests/IShowTts.Ops.Tests" -trait Category=Gpu -noColor -parallelMode none > "$out/ops-gpu-tests.log" 2>&1
+summary "$out/ops-gpu-tests.log" "ops gpu" >> "$out/summary.txt"
 
 for precision in $([ "${SKIP_PARITY:-0}" = 1 ] || echo f16 f32); do
   ISHOWTTS_TEST_BACKEND=cuda ISHOWTTS_CUDA_DTYPE=$precision "$tests" -trait Category=Parity -noColor -showLiveOutput \

@@ -24,7 +24,8 @@ public sealed class GpuProfileTests
     {
         var report = RequestProfilerTests.ProfileTiny(Cuda());
 
-        RequestProfilerTests.AssertEveryDiTOpIsSeen(report);
+        // Measured on the H200 (2026-12-04): the tiny model's synchronised kernels were 2.5 ms of a 14.9 ms eager phase.
+        RequestProfilerTests.AssertEveryDiTOpIsSeen(report, minOpShare: 0.05);
         Assert.Contains(report.Ceilings.Gemm, g => g.DType == "F32");
         Assert.Equal("F32", report.Phases[2].DType); // Vocos runs in F32, compared with the F32 ceiling
         Assert.NotEqual("F32", report.Phases[1].DType); // the DiT in the backend's half type

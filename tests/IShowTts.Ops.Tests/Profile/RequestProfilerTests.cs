@@ -28,7 +28,9 @@ public sealed class RequestProfilerTests(RequestProfilerTests.CpuProfile cpu) : 
     }
 
     /// <summary>What the test asserts on any backend: the loop's ops are all in the steps phase, with their FLOPs.</summary>
-    internal static void AssertEveryDiTOpIsSeen(ProfileReport report)
+    /// <param name="minOpShare">least share of the profiled phase the synchronised ops must account for: half on the
+    /// CPU; on a GPU the tiny model's kernels take microseconds and the host's launches dominate the eager pass.</param>
+    internal static void AssertEveryDiTOpIsSeen(ProfileReport report, double minOpShare = 0.5)
     {
         Assert.Equal(["mel", "steps", "vocoder"], report.Phases.Select(p => p.Phase));
         var steps = report.Phases[1];
@@ -37,7 +39,7 @@ public sealed class RequestProfilerTests(RequestProfilerTests.CpuProfile cpu) : 
         Assert.Equal(Nfe * TinyModel.Depth * AttentionFlopsPerCall, attention.Flops);
         Assert.Equal(Nfe, Assert.Single(steps.Ops, o => o.Op == "euler_cfg").Calls);
         // The ops, each synchronised, account for most of the profiled phase (the rest is host work between them).
-        Assert.True(steps.OpSeconds > 0.5 * steps.ProfiledSeconds, $"ops {steps.OpSeconds:F4} s of a {steps.ProfiledSeconds:F4} s phase");
+        Assert.True(steps.OpSeconds > minOpShare * steps.ProfiledSeconds, $"ops {steps.OpSeconds:F4} s of a {steps.ProfiledSeconds:F4} s phase");
     }
 
     [Fact]
