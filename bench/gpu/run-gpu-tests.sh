@@ -7,7 +7,9 @@
 #   4. `ishowtts bench --random-weights --device cuda --nfe 7,16,32` (BENCH_NFE overrides, empty skips),
 #   5. `ishowtts doctor` and `ishowtts profile --device cuda` (SKIP_OPS=1 skips them).
 # Step 0 compiles every kernel for every arch first and stops with the log if one fails.
-# ONLY=bench runs steps 3 and 4 alone; SKIP_PARITY=1 leaves out step 2.
+# ONLY=bench runs steps 3 and 4 alone; SKIP_PARITY=1 leaves out step 2; SKIP_COMPILE=1 leaves out step 0 (the
+# device's own arch is still compiled by the first test); STEP_TIMEOUT=S ends any one test step after S seconds
+# (a hung kernel then costs S seconds, not the whole call).
 # Logs and the per-row report go to $OUT (they come back with the reply); the last lines summarise.
 # usage: bash bench/gpu/run-gpu-tests.sh [extra xunit args for step 1]
 set -uo pipefail
@@ -20,6 +22,7 @@ tar -C "$work" -xJf "$root/.device-bundle/golden.tar.xz" 2>/dev/null || true
 export ISHOWTTS_GOLDEN_DIR="$work" ISHOWTTS_KERNEL_CACHE="$work/kernel-cache" ISHOWTTS_GPU_REPORT="$out/report.txt"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_gcServer=0
 : > "$ISHOWTTS_GPU_REPORT"
+run() { timeout "${STEP_TIMEOUT:-900}" "$@"; }
 tests="$work/tests/IShowTts.Engine.Tests"
 
 {
@@ -31,26 +34,28 @@ summary() { grep -E 'Total:' "$1" | tail -1 | sed "s|^ *|$2: |"; }
 
 : > "$out/summary.txt"
 # 0. Every kernel compiles for every arch (fast, parallel): stop here with the NVRTC log if not.
-"$tests" -class IShowTts.Engine.Tests.Cuda.CudaKernelCompileTests -noColor > "$out/compile.log" 2>&1
+if [ "${SKIP_COMPILE:-0}" != 1 ]; then
+run "$tests" -class IShowTts.Engine.Tests.Cuda.CudaKernelCompileTests -noColor > "$out/compile.log" 2>&1
 summary "$out/compile.log" "compile" >> "$out/summary.txt"
-if grep -qE '\[FAIL\]' "$out/compile.log"; then
+fi
+if [ -f "$out/compile.log" ] && grep -qE '\[FAIL\]' "$out/compile.log"; then
   echo "---- kernel compilation failed"; grep -vE '^\s*at ' "$out/compile.log" | head -80; cat "$out/summary.txt"; exit 1
 fi
 if [ "${ONLY:-}" != bench ]; then
-"$tests" -trait Category=Gpu -class- IShowTts.Engine.Tests.Cuda.CudaKernelCompileTests -noColor -parallelMode none "$@" > "$out/gpu-tests.log" 2>&1
+run "$tests" -trait Category=Gpu -class- IShowTts.Engine.Tests.Cuda.CudaKernelCompileTests -noColor -parallelMode none "$@" > "$out/gpu-tests.log" 2>&1
 summary "$out/gpu-tests.log" "gpu ops" >> "$out/summary.txt"
-"$work/tests/IShowTts.Ops.Tests" -trait Category=Gpu -noColor -parallelMode none > "$out/ops-gpu-tests.log" 2>&1
+run "$work/tests/IShowTts.Ops.Tests" -trait Category=Gpu -noColor -parallelMode none > "$out/ops-gpu-tests.log" 2>&1
 summary "$out/ops-gpu-tests.log" "ops gpu" >> "$out/summary.txt"
 
 for precision in $([ "${SKIP_PARITY:-0}" = 1 ] || echo f16 f32); do
-  ISHOWTTS_TEST_BACKEND=cuda ISHOWTTS_CUDA_DTYPE=$precision "$tests" -trait Category=Parity -noColor -showLiveOutput \
+  ISHOWTTS_TEST_BACKEND=cuda ISHOWTTS_CUDA_DTYPE=$precision run "$tests" -trait Category=Parity -noColor -showLiveOutput \
     -parallelMode none > "$out/parity-$precision.log" 2>&1
   summary "$out/parity-$precision.log" "parity $precision" >> "$out/summary.txt"
 done
 fi
 
 if [ "${SKIP_BENCH:-0}" != 1 ]; then
-  "$tests" -trait Category=GpuBench -noColor -parallelMode none > "$out/bench.log" 2>&1
+  run "$tests" -trait Category=GpuBench -noColor -parallelMode none > "$out/bench.log" 2>&1
   summary "$out/bench.log" "bench" >> "$out/summary.txt"
 fi
 

@@ -77,33 +77,39 @@ public sealed class CudaW1Timings(CudaBackendFixture fixture) : IClassFixture<Cu
             () => cuda.LayerNormModulate(u, x, mod.View(0, D), mod.View(D, D), Rows, D, 1e-6f)));
         Time("rotary, v3 scalar (old)", 0, () => WithFlag(() => cuda.UseVectorKernels = false, () => cuda.UseVectorKernels = true,
             () => cuda.Rotary(qkv, B, N, H, Dh, H)));
-        Time("attention, v2 attention_mma (old)", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionVersion = 2, () => cuda.AttentionVersion = 4,
+        Time("attention, v2 attention_mma (old)", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionVersion = 2, () => cuda.AttentionVersion = 5,
             () => cuda.Attention(attn, qkv, B, N, H, Dh)));
         foreach (var block in new[] { "w8", "w4", "w4m2", "w8s3", "w8b2" })
             Time($"attention, v3 block {block}", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => (cuda.AttentionVersion, cuda.AttentionBlock) = (3, block),
-                () => (cuda.AttentionVersion, cuda.AttentionBlock) = (4, "w8"), () => cuda.Attention(attn, qkv, B, N, H, Dh)));
+                () => (cuda.AttentionVersion, cuda.AttentionBlock) = (5, "w8"), () => cuda.Attention(attn, qkv, B, N, H, Dh)));
         if (cuda.HasWgmmaAttention)
         {
             foreach (var (wg, _, _, _) in CudaBackend.WgVariants)
             {
                 var (regs, local) = cuda.KernelResources($"attention_wg_f16_{wg}");
                 var (regsBf, localBf) = cuda.KernelResources($"attention_wg_bf16_{wg.TrimEnd('h')}");
-                Time($"attention, v4 wgmma {wg} ({regs} regs, {local} B local; bf16 {regsBf}, {localBf})", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionWgVariant = wg,
-                    () => cuda.AttentionWgVariant = CudaBackend.DefaultWgVariant, () => cuda.Attention(attn, qkv, B, N, H, Dh)));
+                Time($"attention, v4 wgmma {wg} ({regs} regs, {local} B local; bf16 {regsBf}, {localBf})", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => (cuda.AttentionVersion, cuda.AttentionWgVariant) = (4, wg),
+                    () => (cuda.AttentionVersion, cuda.AttentionWgVariant) = (5, CudaBackend.DefaultWgVariant), () => cuda.Attention(attn, qkv, B, N, H, Dh)));
+            }
+            foreach (var (wt, _, _, _) in CudaBackend.WtVariants)
+            {
+                var (regs, local) = cuda.KernelResources($"attention_wt_f16_{wt}");
+                Time($"attention, v5 TMA {wt} ({regs} regs, {local} B local)", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => (cuda.AttentionVersion, cuda.AttentionWtVariant) = (5, wt),
+                    () => (cuda.AttentionVersion, cuda.AttentionWtVariant) = (5, CudaBackend.DefaultWtVariant), () => cuda.Attention(attn, qkv, B, N, H, Dh)));
             }
             // Where the default's time goes: the same kernel without a part (wrong results, timing only).
             foreach (var (diag, _, _, _) in CudaBackend.WgDiagnostics)
-                Time($"attention, v4 diagnostic {diag}", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => cuda.AttentionWgVariant = diag,
-                    () => cuda.AttentionWgVariant = CudaBackend.DefaultWgVariant, () => cuda.Attention(attn, qkv, B, N, H, Dh)));
+                Time($"attention, v4 diagnostic {diag}", 4.0 * B * H * N * (double)N * Dh, () => WithFlag(() => (cuda.AttentionVersion, cuda.AttentionWgVariant) = (4, diag),
+                    () => (cuda.AttentionVersion, cuda.AttentionWgVariant) = (5, CudaBackend.DefaultWgVariant), () => cuda.Attention(attn, qkv, B, N, H, Dh)));
             // Larger batches and sequences (CFG batches of several requests; long texts).
             foreach (var (bb, nn) in new[] { (8, 1326), (2, 4096), (1, 8192) })
             {
                 using var big = new OpRun(cuda, DType.F16, 5);
                 var q2 = big.Input(1f, bb * nn, 3 * D);
                 var y2 = big.Input(1f, bb * nn, D);
-                Time($"attention ({bb},16,{nn},64) v4 default", 4.0 * bb * H * nn * (double)nn * Dh, () => cuda.Attention(y2, q2, bb, nn, H, Dh));
+                Time($"attention ({bb},16,{nn},64) default (v5)", 4.0 * bb * H * nn * (double)nn * Dh, () => cuda.Attention(y2, q2, bb, nn, H, Dh));
                 Time($"attention ({bb},16,{nn},64) v3 w8", 4.0 * bb * H * nn * (double)nn * Dh, () => WithFlag(() => cuda.AttentionVersion = 3,
-                    () => cuda.AttentionVersion = 4, () => cuda.Attention(y2, q2, bb, nn, H, Dh)));
+                    () => cuda.AttentionVersion = 5, () => cuda.Attention(y2, q2, bb, nn, H, Dh)));
             }
         }
         foreach (var (mode, label) in new[] { ("scratch", "float scratch + pass (old)"), ("alpha", "cuBLASLt alpha vector") })

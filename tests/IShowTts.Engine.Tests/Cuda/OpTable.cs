@@ -172,18 +172,26 @@ internal static class OpTable
         // v3 (mma.sync) kept reachable on sm_90, where v4 is the default: every block shape through the switch.
         foreach (var block in new[] { "w8", "w4", "w4m2", "w8s3", "w8b2" })
         {
-            yield return Variant($"v3 {block}", Attention(F16, 2, 1326, 2, 64), c => (c.AttentionVersion, c.AttentionBlock) = (3, block), c => (c.AttentionVersion, c.AttentionBlock) = (4, "w8"));
-            yield return Variant($"v3 {block}", Attention(BF16, 1, 200, 3, 64), c => (c.AttentionVersion, c.AttentionBlock) = (3, block), c => (c.AttentionVersion, c.AttentionBlock) = (4, "w8"));
+            yield return Variant($"v3 {block}", Attention(F16, 2, 1326, 2, 64), c => (c.AttentionVersion, c.AttentionBlock) = (3, block), c => (c.AttentionVersion, c.AttentionBlock) = (5, "w8"));
+            yield return Variant($"v3 {block}", Attention(BF16, 1, 200, 3, 64), c => (c.AttentionVersion, c.AttentionBlock) = (3, block), c => (c.AttentionVersion, c.AttentionBlock) = (5, "w8"));
         }
-        yield return Variant("v2", Attention(F16, 2, 300, 2, 64), c => c.AttentionVersion = 2, c => c.AttentionVersion = 4);
+        yield return Variant("v2", Attention(F16, 2, 300, 2, 64), c => c.AttentionVersion = 2, c => c.AttentionVersion = 5);
 
         // M3: attention_wg (wgmma, sm_90 only; elsewhere these rows run v3): every variant at W1's frame count,
         // on partial blocks and tiles, in bf16, with a larger batch; the default on a long sequence.
         foreach (var (wg, _, _, _) in CudaBackend.WgVariants)
         {
-            yield return Variant($"wg {wg}", Attention(F16, 2, 1326, 2, 64), c => c.AttentionWgVariant = wg, c => c.AttentionWgVariant = CudaBackend.DefaultWgVariant);
-            yield return Variant($"wg {wg}", Attention(F16, 1, 70, 3, 64), c => c.AttentionWgVariant = wg, c => c.AttentionWgVariant = CudaBackend.DefaultWgVariant);
-            yield return Variant($"wg {wg}", Attention(BF16, 2, 257, 2, 64), c => c.AttentionWgVariant = wg, c => c.AttentionWgVariant = CudaBackend.DefaultWgVariant);
+            yield return Variant($"wg {wg}", Attention(F16, 2, 1326, 2, 64), c => (c.AttentionVersion, c.AttentionWgVariant) = (4, wg), c => (c.AttentionVersion, c.AttentionWgVariant) = (5, CudaBackend.DefaultWgVariant));
+            yield return Variant($"wg {wg}", Attention(F16, 1, 70, 3, 64), c => (c.AttentionVersion, c.AttentionWgVariant) = (4, wg), c => (c.AttentionVersion, c.AttentionWgVariant) = (5, CudaBackend.DefaultWgVariant));
+            yield return Variant($"wg {wg}", Attention(BF16, 2, 257, 2, 64), c => (c.AttentionVersion, c.AttentionWgVariant) = (4, wg), c => (c.AttentionVersion, c.AttentionWgVariant) = (5, CudaBackend.DefaultWgVariant));
+        }
+        // M3 v5: attention_wt (TMA producer warp, mbarriers; sm_90 only, elsewhere these rows run v3).
+        foreach (var (wt, _, _, _) in CudaBackend.WtVariants)
+        {
+            yield return Variant($"wt {wt}", Attention(F16, 2, 1326, 2, 64), c => (c.AttentionVersion, c.AttentionWtVariant) = (5, wt), c => (c.AttentionVersion, c.AttentionWtVariant) = (5, CudaBackend.DefaultWtVariant));
+            yield return Variant($"wt {wt}", Attention(F16, 1, 70, 3, 64), c => (c.AttentionVersion, c.AttentionWtVariant) = (5, wt), c => (c.AttentionVersion, c.AttentionWtVariant) = (5, CudaBackend.DefaultWtVariant));
+            yield return Variant($"wt {wt}", Attention(BF16, 2, 257, 2, 64), c => (c.AttentionVersion, c.AttentionWtVariant) = (5, wt), c => (c.AttentionVersion, c.AttentionWtVariant) = (5, CudaBackend.DefaultWtVariant));
+            yield return Variant($"wt {wt}", Attention(F16, 3, 200, 2, 64), c => (c.AttentionVersion, c.AttentionWtVariant) = (5, wt), c => (c.AttentionVersion, c.AttentionWtVariant) = (5, CudaBackend.DefaultWtVariant));
         }
         yield return Attention(F16, 4, 300, 3, 64);
         yield return Attention(F16, 1, 8192, 1, 64);

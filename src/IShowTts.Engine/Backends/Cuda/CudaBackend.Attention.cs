@@ -1,8 +1,9 @@
 // Rotary embedding and attention over the packed qkv buffer: rotary.cu, attention.cu and (sm_90 only)
 // attention_sm90a.cu. Attention runs on tensor cores for F16/BF16, head sizes 16/32/64/128, sm_80+ and
-// 16-byte aligned qkv: head size 64 on sm_90 through wgmma (attention_wg_*, v4), elsewhere through
-// mma.sync (attention_fa_* v3 for head size 64, attention_mma_* v2 otherwise); everything else (F32, other
-// head sizes, Turing) takes attention_simple. ISHOWTTS_CUDA_ATTENTION=simple|v2|v3 forces an older path.
+// 16-byte aligned qkv: head size 64 on sm_90 through wgmma with K/V brought by the tensor-copy engine
+// (attention_wt_*, v5, default) or by cp.async (attention_wg_*, v4), elsewhere through mma.sync
+// (attention_fa_* v3 for head size 64, attention_mma_* v2 otherwise); everything else (F32, other head
+// sizes, Turing) takes attention_simple. ISHOWTTS_CUDA_ATTENTION=simple|v2|v3|v4 forces an older path.
 using IShowTts.Engine.Backends.Cuda.Compilation;
 using IShowTts.Engine.Backends.Cuda.Native;
 using IShowTts.Engine.Tensors;
@@ -19,15 +20,33 @@ public sealed partial class CudaBackend
     private const int RotaryFramesPerBlock = 8;
 
     /// <summary>
-    /// Tensor-core attention version for head size 64: 4 (attention_wg, wgmma; default where the sm_90a
-    /// kernels loaded), 3 (attention_fa, the default elsewhere) or 2 (attention_mma). ISHOWTTS_CUDA_ATTENTION=v2|v3 picks an older one.
+    /// Tensor-core attention version for head size 64: 5 (attention_wt, wgmma + TMA; default where the sm_90a
+    /// kernels loaded), 4 (attention_wg, wgmma + cp.async), 3 (attention_fa, the default elsewhere) or 2
+    /// (attention_mma). ISHOWTTS_CUDA_ATTENTION=v2|v3|v4 picks an older one.
     /// </summary>
     internal int AttentionVersion { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_ATTENTION") switch
     {
         "v2" => 2,
         "v3" => 3,
-        _ => 4,
+        "v4" => 4,
+        _ => 5,
     };
+
+    /// <summary>
+    /// Variant of attention_wt (v5, K/V brought by the tensor-copy engine, a producer warp, mbarriers):
+    /// w&lt;consumer warpgroups&gt;s&lt;stages&gt;. ISHOWTTS_CUDA_ATTENTION_WT overrides.
+    /// </summary>
+    internal string AttentionWtVariant { get; set; } = Environment.GetEnvironmentVariable("ISHOWTTS_CUDA_ATTENTION_WT") ?? DefaultWtVariant;
+
+    internal const string DefaultWtVariant = "w3s2k128";
+
+    /// <summary>The attention_wt variants (name, consumer warpgroups, stages, keys per tile), as instantiated in
+    /// attention_sm90a.cu; a trailing "h" (fp16x2 exponentials) exists for f16 only.</summary>
+    internal static readonly (string Name, int Warpgroups, int Stages, int Keys)[] WtVariants =
+    [
+        ("w3s2", 3, 2, 64), ("w3s4", 3, 4, 64), ("w2s2", 2, 2, 64), ("w2s4", 2, 4, 64), ("w1s4", 1, 4, 64),
+        ("w3s2k128", 3, 2, 128), ("w3s3k128", 3, 3, 128), ("w2s2k128", 2, 2, 128), ("w3s2h", 3, 2, 64), ("w2s2h", 2, 2, 64),
+    ];
 
     /// <summary>
     /// Variant of attention_wg (v4): w&lt;warpgroups per block&gt;s&lt;K/V stages&gt;, "o" = softmax of the next tile
@@ -107,6 +126,19 @@ public sealed partial class CudaBackend
             && dh is (16 or 32 or 64 or 128) && packed % 16 == 0)
         {
             string type = qkv.DType == DType.F16 ? "f16" : "bf16";
+            if (AttentionVersion >= 5 && _kernels.HasSm90a && dh == 64 && (y.DType == qkv.DType || y.DType == DType.F32) && Ptr(y) % 4 == 0)
+            {
+                var variant = Array.Find(WtVariants, v => v.Name == AttentionWtVariant);
+                if (variant.Name is null) variant = Array.Find(WtVariants, v => v.Name == DefaultWtVariant);
+                int rows = 64 * variant.Warpgroups, keys = variant.Keys, qRows = (rows + keys - 1) / keys * keys;
+                // K/V stages of 2 x keys x 128 bytes, Q rows (whole key-sized boxes) of 128 bytes, 1 KB to align, the mbarriers.
+                uint wt = (uint)(variant.Stages * 2 * keys * 128 + qRows * 128 + 1024 + (2 * variant.Stages + 1) * 8);
+                var map = CuTensorMap.Tiled2D(packed, qkv.DType == DType.BF16, (long)b * n, 3L * h * dh, keys, 64);
+                string name = type == "bf16" ? variant.Name.TrimEnd('h') : variant.Name;
+                Args().Add(Ptr(y)).Add(Code(y)).Add(map).Add(n).Add(h).Add(scaleLog2e);
+                Launch($"attention_wt_{type}_{name}", (uint)((n + rows - 1) / rows), (uint)(128 * variant.Warpgroups + 32), wt, (uint)h, (uint)b);
+                return;
+            }
             if (AttentionVersion >= 4 && _kernels.HasSm90a && dh == 64 && (y.DType == qkv.DType || y.DType == DType.F32) && Ptr(y) % 4 == 0)
             {
                 var variant = Array.Find(WgVariants, v => v.Name == AttentionWgVariant);

@@ -11,6 +11,9 @@
 //   ex2.approx with the 1/sqrt(dh)·log2(e) scale folded into one FFMA. Variant "o" (overlap) issues
 //   S(j+1) = Q K(j+1) before O += P(j) V(j) and runs the softmax of tile j+1 while that product runs
 //   (FlashAttention-3's intra-warpgroup pipelining); needs 3 stages.
+//   attention_wt_<f16|bf16>_<variant> (v5, M3, the default): the same loop, K/V tiles brought by the
+//   tensor-copy engine (TMA) from a producer warp into mbarrier-completed stages; no block barrier or load
+//   work in the compute warps (v4's diagnostics put ≈ 21 of its 71 µs at W1 there). See below.
 #include "common.cu"
 
 #if defined(__CUDA_ARCH_FEAT_SM90_ALL)
@@ -230,6 +233,38 @@ __device__ __forceinline__ void wg_softmax(float* s, unsigned (*pa)[4], float* m
     l[1] = l[1] * corr[1] + sum1;
 }
 
+// Rows g and g + 8 of this warp's 16: the row sums finished across the quad, O / l stored (f32, f16 or bf16).
+template <bool BF>
+__device__ __forceinline__ void wg_store_output(void* y, int ty, const float* o, const float* l, int q0, int warp, int lane, int n, int h, int item, int head)
+{
+    const int tig = lane & 3;
+    float l0 = l[0], l1 = l[1];
+    l0 += __shfl_xor_sync(0xffffffffu, l0, 1);
+    l0 += __shfl_xor_sync(0xffffffffu, l0, 2);
+    l1 += __shfl_xor_sync(0xffffffffu, l1, 1);
+    l1 += __shfl_xor_sync(0xffffffffu, l1, 2);
+    const float inv0 = 1.0f / l0, inv1 = 1.0f / l1;
+    const int t0 = q0 + warp * 16 + (lane >> 2), t1 = t0 + 8;
+    const i64 hd = (i64)h * 64;
+#pragma unroll
+    for (int dt = 0; dt < 8; dt++)
+    {
+        int d = dt * 8 + tig * 2;
+        if (t0 < n)
+        {
+            i64 at = ((i64)item * n + t0) * hd + (i64)head * 64 + d;
+            if (ty == DT_F32) { store(y, at, ty, o[4 * dt] * inv0); store(y, at + 1, ty, o[4 * dt + 1] * inv0); }
+            else *(unsigned*)((u16*)y + at) = pack2<BF>(o[4 * dt] * inv0, o[4 * dt + 1] * inv0);
+        }
+        if (t1 < n)
+        {
+            i64 at = ((i64)item * n + t1) * hd + (i64)head * 64 + d;
+            if (ty == DT_F32) { store(y, at, ty, o[4 * dt + 2] * inv1); store(y, at + 1, ty, o[4 * dt + 3] * inv1); }
+            else *(unsigned*)((u16*)y + at) = pack2<BF>(o[4 * dt + 2] * inv1, o[4 * dt + 3] * inv1);
+        }
+    }
+}
+
 // One overlapped step j of the "o" variants: S(j+1) = Q K(j+1) and O += P(j) V(j) in flight together, the
 // softmax of tile j+1 written into pn while P(j) V(j) still reads pc. The caller alternates two P arrays
 // (no copy between them: ptxas serialises wgmma whose input registers a plain instruction defines, C7513).
@@ -365,32 +400,146 @@ __device__ __forceinline__ void attention_wg_body(void* y, int ty, const u16* qk
         }
     }
 
-    float l0 = l[0], l1 = l[1];
-    l0 += __shfl_xor_sync(0xffffffffu, l0, 1);
-    l0 += __shfl_xor_sync(0xffffffffu, l0, 2);
-    l1 += __shfl_xor_sync(0xffffffffu, l1, 1);
-    l1 += __shfl_xor_sync(0xffffffffu, l1, 2);
-    const float inv0 = 1.0f / l0, inv1 = 1.0f / l1;
-    const int t0 = q0 + warp * 16 + (lane >> 2), t1 = t0 + 8;
-    const i64 hd = (i64)h * 64;
-#pragma unroll
-    for (int dt = 0; dt < 8; dt++)
-    {
-        int d = dt * 8 + tig * 2;
-        if (t0 < n)
-        {
-            i64 at = ((i64)item * n + t0) * hd + (i64)head * 64 + d;
-            if (ty == DT_F32) { store(y, at, ty, o[4 * dt] * inv0); store(y, at + 1, ty, o[4 * dt + 1] * inv0); }
-            else *(unsigned*)((u16*)y + at) = pack2<BF>(o[4 * dt] * inv0, o[4 * dt + 1] * inv0);
-        }
-        if (t1 < n)
-        {
-            i64 at = ((i64)item * n + t1) * hd + (i64)head * 64 + d;
-            if (ty == DT_F32) { store(y, at, ty, o[4 * dt + 2] * inv1); store(y, at + 1, ty, o[4 * dt + 3] * inv1); }
-            else *(unsigned*)((u16*)y + at) = pack2<BF>(o[4 * dt + 2] * inv1, o[4 * dt + 3] * inv1);
-        }
-    }
+    wg_store_output<BF>(y, ty, o, l, q0, warp, lane, n, h, item, head);
 }
+
+// ---- v5 (attention_wt_*): the same maths, K/V tiles brought by the tensor-copy engine (TMA) --------------
+// A block is W consumer warpgroups (64 query rows each) + 1 producer warp. The producer's lane 0 issues
+// cp.async.bulk.tensor copies of each 64-key K and V tile (and the block's Q rows once) into S stages,
+// each completing on a "full" mbarrier; consumers wait on it, compute, and each warp arrives on that
+// stage's "empty" mbarrier when its wgmma have read the stage. No block-wide barrier inside the loop, no
+// load work in the consumer warps. The copies use the tensor map's 128-byte swizzle, the layout wg_desc
+// describes; rows past the tensor (the last item's end) arrive as zeros, rows past this item's n come
+// from the next item and are masked.
+
+// CUtensorMap: 128 opaque bytes, 64-byte aligned, encoded on the host by cuTensorMapEncodeTiled.
+struct __align__(64) TmaMap { unsigned long long v[16]; };
+
+__device__ __forceinline__ void mbar_init(unsigned long long* bar, unsigned count)
+{
+    asm volatile("mbarrier.init.shared::cta.b64 [%0], %1;" :: "r"(smem_addr(bar)), "r"(count) : "memory");
+}
+
+__device__ __forceinline__ void mbar_expect_tx(unsigned long long* bar, unsigned bytes)
+{
+    asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;" :: "r"(smem_addr(bar)), "r"(bytes) : "memory");
+}
+
+__device__ __forceinline__ void mbar_arrive(unsigned long long* bar)
+{
+    asm volatile("mbarrier.arrive.shared::cta.b64 _, [%0];" :: "r"(smem_addr(bar)) : "memory");
+}
+
+__device__ __forceinline__ void mbar_wait(unsigned long long* bar, unsigned parity)
+{
+    // PTX labels are local to the { } block, so every inlined copy may use the same names.
+    asm volatile("{\n.reg .pred done;\nLAB_WAIT:\n"
+                 "mbarrier.try_wait.parity.shared::cta.b64 done, [%0], %1;\n"
+                 "@done bra.uni LAB_DONE;\n"
+                 "bra.uni LAB_WAIT;\n"
+                 "LAB_DONE:\n}\n" :: "r"(smem_addr(bar)), "r"(parity) : "memory");
+}
+
+// One box of the 2-D map (x = element column, y = row) into shared memory, completing on bar.
+__device__ __forceinline__ void tma_load_2d(void* dst, const TmaMap* map, int x, int y, unsigned long long* bar)
+{
+    asm volatile("cp.async.bulk.tensor.2d.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1, {%2, %3}], [%4];"
+                 :: "r"(smem_addr(dst)), "l"(map), "r"(x), "r"(y), "r"(smem_addr(bar)) : "memory");
+}
+
+// map: qkv as a 2-D tensor of (b·n) rows × (3·h·64) columns, box KN rows × 64 columns, 128-byte swizzle.
+// KN keys per tile (64 or 128); H2: exponentials two at a time in fp16 (f16 only).
+template <bool BF, int W, int S, int KN, bool H2>
+__device__ __forceinline__ void attention_wt_body(void* y, int ty, const TmaMap* map, int n, int h, float scaleLog2e)
+{
+    constexpr int ROWS = 64 * W, QROWS = (ROWS + KN - 1) / KN * KN, TILE = KN * 128, STAGE = 2 * TILE;
+    extern __shared__ __align__(16) unsigned char raw[];
+    unsigned char* kvs = raw + ((1024u - (smem_addr(raw) & 1023u)) & 1023u);   // S stages x (K, V): 1024-aligned
+    unsigned char* qs = kvs + S * STAGE;                                        // QROWS x 128 bytes (Q comes in KN-row boxes)
+    unsigned long long* full = (unsigned long long*)(qs + QROWS * 128);          // S barriers: the stage's tiles arrived
+    unsigned long long* empty = full + S;                                       // S barriers: every consumer warp is done with it
+    unsigned long long* qfull = empty + S;
+    const int head = blockIdx.y, item = blockIdx.z;
+    const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31, tig = lane & 3;
+    const int q0 = blockIdx.x * ROWS;
+    const int tiles = (n + KN - 1) / KN;
+    const int row0 = item * n;
+    const float negInf = __int_as_float(0xff800000);
+
+    if (threadIdx.x == 0)
+    {
+        for (int st = 0; st < S; st++)
+        {
+            mbar_init(&full[st], 1);
+            mbar_init(&empty[st], 4 * W);
+        }
+        mbar_init(qfull, 1);
+        asm volatile("fence.mbarrier_init.release.cluster;" ::: "memory");
+    }
+    __syncthreads();
+
+    if (warp == 4 * W)
+    {
+        // Producer: Q once, then every K/V tile, a stage reused once all consumer warps released it.
+        if (lane == 0)
+        {
+            mbar_expect_tx(qfull, QROWS * 128);
+            for (int g = 0; g < QROWS / KN; g++) tma_load_2d(qs + g * KN * 128, map, head * 64, row0 + q0 + g * KN, qfull);
+            for (int j = 0; j < tiles; j++)
+            {
+                const int st = j % S;
+                if (j >= S) mbar_wait(&empty[st], ((j / S) & 1) ^ 1);
+                mbar_expect_tx(&full[st], STAGE);
+                tma_load_2d(kvs + st * STAGE, map, (h + head) * 64, row0 + j * KN, &full[st]);
+                tma_load_2d(kvs + st * STAGE + TILE, map, (2 * h + head) * 64, row0 + j * KN, &full[st]);
+            }
+        }
+        return;
+    }
+
+    const unsigned char* qw = qs + (warp >> 2) * 64 * 128;                     // this warpgroup's 64 rows
+    float o[32], s[KN / 2], m[2] = {negInf, negInf}, l[2] = {0.0f, 0.0f}, corr[2];
+    unsigned pa[KN / 16][4];
+#pragma unroll
+    for (int i = 0; i < 32; i++) o[i] = 0.0f;
+    mbar_wait(qfull, 0);
+    for (int j = 0; j < tiles; j++)
+    {
+        const int st = j % S;
+        mbar_wait(&full[st], (j / S) & 1);
+        const unsigned char* ks = kvs + st * STAGE;
+        const unsigned char* vs = ks + TILE;
+        wgmma_fence();
+#pragma unroll
+        for (int kc = 0; kc < 4; kc++) wgmma_ss<BF, KN>(s, wg_desc(qw + kc * 32, 16, 1024), wg_desc(ks + kc * 32, 16, 1024), kc);
+        wgmma_commit();
+        wgmma_wait<0>();
+        fence_regs<KN / 2>(s);
+        wg_softmax<BF, H2, KN, false>(s, pa, m, l, corr, j * KN, n, scaleLog2e, tig);
+#pragma unroll
+        for (int i = 0; i < 32; i++) o[i] *= corr[i & 2 ? 1 : 0];
+        wgmma_fence();
+#pragma unroll
+        for (int kc = 0; kc < KN / 16; kc++) wgmma_rs<BF, 1>(o, pa[kc], wg_desc(vs + kc * 2048, 1024, 1024), 1);
+        wgmma_commit();
+        wgmma_wait<0>();
+        fence_regs<32>(o);
+        if (lane == 0) mbar_arrive(&empty[st]);
+    }
+    wg_store_output<BF>(y, ty, o, l, q0, warp, lane, n, h, item, head);
+}
+
+#define ATTENTION_WT_ONE(NAME, BF, W, S, KN, H2, MINB) \
+    extern "C" __global__ void __launch_bounds__(128 * W + 32, MINB) NAME(void* y, int ty, const __grid_constant__ TmaMap map, int n, int h, float scaleLog2e) \
+    { attention_wt_body<BF, W, S, KN, H2>(y, ty, &map, n, h, scaleLog2e); }
+#define ATTENTION_WT(NAME, W, S, MINB) \
+    ATTENTION_WT_ONE(attention_wt_f16_##NAME, false, W, S, 64, false, MINB) \
+    ATTENTION_WT_ONE(attention_wt_bf16_##NAME, true, W, S, 64, false, MINB)
+#define ATTENTION_WT_K128(NAME, W, S, MINB) \
+    ATTENTION_WT_ONE(attention_wt_f16_##NAME, false, W, S, 128, false, MINB) \
+    ATTENTION_WT_ONE(attention_wt_bf16_##NAME, true, W, S, 128, false, MINB)
+#define ATTENTION_WT_H(NAME, W, S, MINB) \
+    ATTENTION_WT_ONE(attention_wt_f16_##NAME##h, false, W, S, 64, true, MINB)
 
 #define ATTENTION_WG(NAME, BF, W, S, OVERLAP, H2, KN, MINB) \
     extern "C" __global__ void __launch_bounds__(128 * W, MINB) NAME(void* y, int ty, const void* qkv, int n, int h, float scaleLog2e) \
@@ -401,6 +550,13 @@ __device__ __forceinline__ void attention_wg_body(void* y, int ty, const u16* qk
     { attention_wg_body<false, W, S, false, false, KN, DIAG>(y, ty, (const u16*)qkv, n, h, scaleLog2e); }
 
 #else
+struct TmaMap { unsigned long long v[16]; };
+#define ATTENTION_WT(NAME, W, S, MINB) \
+    extern "C" __global__ void attention_wt_f16_##NAME(void* y, int ty, const TmaMap map, int n, int h, float scaleLog2e) {} \
+    extern "C" __global__ void attention_wt_bf16_##NAME(void* y, int ty, const TmaMap map, int n, int h, float scaleLog2e) {}
+#define ATTENTION_WT_K128(NAME, W, S, MINB) ATTENTION_WT(NAME, W, S, MINB)
+#define ATTENTION_WT_H(NAME, W, S, MINB) \
+    extern "C" __global__ void attention_wt_f16_##NAME##h(void* y, int ty, const TmaMap map, int n, int h, float scaleLog2e) {}
 #define WG_DIAGNOSTIC(NAME, W, S, KN, MINB, DIAG) \
     extern "C" __global__ void attention_wg_f16_##NAME(void* y, int ty, const void* qkv, int n, int h, float scaleLog2e) {}
 #define ATTENTION_WG(NAME, BF, W, S, OVERLAP, H2, KN, MINB) \
@@ -424,6 +580,18 @@ WG_VARIANT(w2s3o, 2, 3, true, 64, 2)
 WG_VARIANT(w3s3o, 3, 3, true, 64, 1)
 WG_VARIANT_H(w2s3o, 2, 3, true, 64, 2)
 WG_VARIANT(w2s3k128o, 2, 3, true, 128, 1)
+// v5 (TMA producer warp): w<consumer warpgroups>s<stages>. Shared memory: S x 16 KB + W x 8 KB + 1 KB + barriers.
+// [k128 = 128-key tiles][h = fp16x2 exponentials, f16 only]
+ATTENTION_WT(w3s2, 3, 2, 1)
+ATTENTION_WT(w3s4, 3, 4, 1)
+ATTENTION_WT(w2s2, 2, 2, 2)
+ATTENTION_WT(w2s4, 2, 4, 2)
+ATTENTION_WT(w1s4, 1, 4, 4)
+ATTENTION_WT_K128(w3s2k128, 3, 2, 1)
+ATTENTION_WT_K128(w3s3k128, 3, 3, 1)
+ATTENTION_WT_K128(w2s2k128, 2, 2, 1)
+ATTENTION_WT_H(w3s2, 3, 2, 1)
+ATTENTION_WT_H(w2s2, 2, 2, 2)
 // Timing diagnostics of w3s2 (f16 only; wrong results by design): where its time goes.
 WG_DIAGNOSTIC(w3s2_noload, 3, 2, 64, 1, 1)
 WG_DIAGNOSTIC(w3s2_noexp, 3, 2, 64, 1, 2)

@@ -85,6 +85,18 @@ internal static unsafe partial class CudaDriver
     public static partial int cuModuleGetFunction(out nint /* CUfunction */ function, nint module, string name);
     [LibraryImport(Lib)] public static partial int cuFuncSetAttribute(nint function, int attribute, int value);
     [LibraryImport(Lib)] public static partial int cuFuncGetAttribute(out int value, int attribute, nint function);
+
+    // CUtensorMapDataType, CUtensorMapSwizzle, CUtensorMapL2promotion (cuda.h of CUDA 12.0+)
+    public const int TensorMapFloat16 = 6;
+    public const int TensorMapBFloat16 = 9;
+    public const int TensorMapSwizzle128B = 3;
+    public const int TensorMapL2Promotion128B = 2;
+
+    /// <summary>cuTensorMapEncodeTiled (driver API, CUDA 12.0+): a TMA descriptor for a tiled view of global memory.
+    /// Interleave and out-of-bounds fill are passed as 0: none, and zeros.</summary>
+    [LibraryImport(Lib)]
+    public static partial int cuTensorMapEncodeTiled(CuTensorMap* map, int dataType, uint rank, ulong globalAddress, ulong* globalDim,
+        ulong* globalStrides, uint* boxDim, uint* elementStrides, int interleave, int swizzle, int l2Promotion, int oobFill);
     [LibraryImport(Lib)]
     public static partial int cuLaunchKernel(nint function, uint gridX, uint gridY, uint gridZ, uint blockX, uint blockY, uint blockZ,
         uint sharedBytes, nint stream, void** parameters, void** extra);
