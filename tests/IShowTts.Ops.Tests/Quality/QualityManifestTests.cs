@@ -104,4 +104,20 @@ public sealed class QualityManifestTests
             store.Save(m, [Sessions.Prefer(m, i % m.Trials.Count + 1, 6, $"listener-{i}")]))));
         Assert.Equal(48, store.Ratings(m.Id).Count);
     }
+
+    [Fact]
+    public async Task ASaveWaitsForAnotherProcessHoldingTheRatingsLock()
+    {
+        var (store, m) = Stored();
+        Task<int> save;
+        // What `ishowtts quality rate` in another process holds while it writes (an advisory lock on the lock file).
+        using (new FileStream(Path.Combine(store.Folder(m.Id), QualitySessionStore.LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            save = Task.Run(() => store.Save(m, [Sessions.Prefer(m, 1, 6, "ana")]));
+            await Task.Delay(300, TestContext.Current.CancellationToken);
+            Assert.False(save.IsCompleted, "the save must wait for the lock");
+        }
+        Assert.Equal(1, await save);
+        Assert.Single(store.Ratings(m.Id));
+    }
 }
