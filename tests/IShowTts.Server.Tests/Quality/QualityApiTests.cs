@@ -107,6 +107,18 @@ public sealed class QualityApiTests(QualitySessions sessions) : IClassFixture<Qu
     }
 
     [Fact]
+    public async Task AudioCanBeFetchedByRangeForSeeking()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/quality/sessions/older/trials/1/audio/b");
+        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 43);
+        using var response = await Server.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        var header = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(44, header.Length);
+        Assert.Equal("RIFF", Encoding.ASCII.GetString(header, 0, 4));
+    }
+
+    [Fact]
     public async Task ARatingIsStoredAndTheSameListenerRatingAgainReplacesIt()
     {
         using var created = await RateAsync("newer", new { trial = 2, choice = "a", score_a = 4, score_b = 3, listener = "ana", comment = "b has a click at the end" });
