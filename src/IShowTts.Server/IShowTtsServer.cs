@@ -78,6 +78,7 @@ public static class IShowTtsServer
         builder.Services.AddSingleton<SpeechService>();
         builder.Services.AddSingleton<ChatService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatService>());
+        builder.Services.AddSingleton(_ => new IShowTts.Ops.Quality.QualitySessionStore(IShowTts.Ops.Quality.QualitySessionStore.DefaultRoot(options.DataDirectory)));
         builder.Services.AddSingleton(sp => new VoiceStore(options.DataDirectory, synthesizer.Voices, sp.GetRequiredService<ILogger<VoiceStore>>()));
 
         var app = builder.Build();
@@ -103,6 +104,7 @@ public static class IShowTtsServer
         app.MapDanmakuApi();
         app.MapDanmakuQueueApi();
         app.MapDanmakuPlaybackApi();
+        app.MapQualityApi();
         app.MapWebUi();
         return app;
     }

@@ -38,6 +38,7 @@ public sealed class QualityCommand : ICommand
             --nfe A,B          the two NFE values to compare (default 6,7)
             --categories LIST  e.g. short,tech (default all)      --languages en,zh (default both)
             --seed N           synthesis seed of the first sentence (default 0)
+            --order-seed N     seed of the blind order (default: drawn; kept in the manifest for an audit)
             --session ID       the session's folder name (default date-voice-nfeA-vs-B)
             --sessions DIR     where sessions live (default <data_dir>/quality, where the server looks)
             --model-dir DIR | --random-weights, with --ref-audio FILE --ref-text TEXT: a model and voice

@@ -1,5 +1,7 @@
-// The blind, randomised listening order: items shuffled, and for each trial a coin decides which NFE
-// plays as A. Seeded, so an order can be reproduced for an audit; the seed is kept in the manifest only.
+// The blind, randomised listening order: items shuffled, and the sides balanced — half the trials play
+// the lower NFE as A, half the higher (an odd trial out decided by a coin), which trials is random. A
+// coin per trial could put one NFE first in most trials and let a listener's side bias pass for a
+// preference. Seeded, so an order can be reproduced for an audit; the seed is kept in the manifest only.
 namespace IShowTts.Ops.Quality;
 
 public static class BlindOrder
@@ -9,7 +11,11 @@ public static class BlindOrder
         var random = new Random(seed);
         var order = itemIds.ToArray();
         random.Shuffle(order);
-        return order.Select((id, i) => random.Next(2) == 0
+        var lowerFirst = new bool[order.Length];
+        for (int i = 0; i < order.Length / 2; i++) lowerFirst[i] = true;
+        if (order.Length % 2 == 1) lowerFirst[^1] = random.Next(2) == 0;
+        random.Shuffle(lowerFirst);
+        return order.Select((id, i) => lowerFirst[i]
             ? new QualityTrial(i + 1, id, lowerNfe, higherNfe)
             : new QualityTrial(i + 1, id, higherNfe, lowerNfe)).ToList();
     }

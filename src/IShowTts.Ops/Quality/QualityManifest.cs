@@ -5,9 +5,11 @@ namespace IShowTts.Ops.Quality;
 
 /// <param name="Nfe">the two NFE values compared, lower first.</param>
 /// <param name="ReferenceNfe">the high-NFE rendering (32) the objective mel distance is measured against.</param>
+/// <param name="Seed">the synthesis seed of the first item (each item's own is in <see cref="QualityItem.Seed"/>).</param>
+/// <param name="OrderSeed">the seed of the blind order (<see cref="BlindOrder"/>), to reproduce it for an audit.</param>
 public sealed record QualityManifest(
     string Schema, string Id, DateTimeOffset CreatedAt, string VoiceId, string Engine, IReadOnlyList<int> Nfe, int ReferenceNfe,
-    ulong Seed, IReadOnlyList<string> Categories, IReadOnlyList<QualityItem> Items, IReadOnlyList<QualityTrial> Trials)
+    ulong Seed, int OrderSeed, IReadOnlyList<string> Categories, IReadOnlyList<QualityItem> Items, IReadOnlyList<QualityTrial> Trials)
 {
     public const string CurrentSchema = "ishowtts-quality/1";
 

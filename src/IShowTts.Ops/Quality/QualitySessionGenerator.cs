@@ -53,15 +53,16 @@ public static class QualitySessionGenerator
             items.Add(new QualityItem(itemId, sentence.Category, sentence.Language, sentence.Text, seed, samples));
         }
         progress?.Report(new QualityProgress(done, total, "writing the blind order and manifest"));
-        var trials = BlindOrder.Create(items.Select(i => i.Id).ToList(), lower, higher, plan.OrderSeed ?? Random.Shared.Next());
+        int orderSeed = plan.OrderSeed ?? Random.Shared.Next();
+        var trials = BlindOrder.Create(items.Select(i => i.Id).ToList(), lower, higher, orderSeed);
         foreach (var t in trials)
         {
             var item = items.First(i => i.Id == t.ItemId);
             foreach (var side in new[] { "a", "b" })
-                File.Copy(Path.Combine(dir, item.Sample(t.NfeOf(side)).File), Path.Combine(dir, BlindPath(t.Trial, side)), overwrite: true);
+                AtomicFile.WriteAllBytes(Path.Combine(dir, BlindPath(t.Trial, side)), File.ReadAllBytes(Path.Combine(dir, item.Sample(t.NfeOf(side)).File)));
         }
         var manifest = new QualityManifest(QualityManifest.CurrentSchema, id, DateTimeOffset.UtcNow, voice.Id, voice.Engine, [lower, higher],
-            plan.ReferenceNfe, plan.Seed, plan.Sentences.Select(s => s.Category).Distinct().ToList(), items, trials);
+            plan.ReferenceNfe, plan.Seed, orderSeed, plan.Sentences.Select(s => s.Category).Distinct().ToList(), items, trials);
         OpsJson.Write(Path.Combine(dir, QualitySessionStore.ManifestFile), manifest);
         OpsJson.Write(Path.Combine(dir, QualitySessionStore.RatingsFile), Array.Empty<QualityRating>());
         AtomicFile.WriteAllText(Path.Combine(dir, QualitySessionStore.TemplateFile), RatingsTemplate(manifest));

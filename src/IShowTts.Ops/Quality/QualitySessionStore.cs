@@ -1,6 +1,7 @@
 // The quality sessions under <data_dir>/quality/: listing, opening by id (or by folder), the blind
 // audio of a trial side, and the ratings file (read; upsert one rating per listener and trial, written
-// atomically under a per-session lock so concurrent API posts never lose each other's ratings).
+// atomically under a per-session lock, in process and across processes, so concurrent API posts and a
+// `quality rate` never lose each other's ratings).
 using System.Collections.Concurrent;
 using IShowTts.Ops.Files;
 
@@ -11,6 +12,7 @@ public sealed class QualitySessionStore(string root)
     public const string ManifestFile = "manifest.json";
     public const string RatingsFile = "ratings.json";
     public const string TemplateFile = "ratings-template.csv";
+    public const string LockFile = ".ratings.lock";
 
     private static readonly ConcurrentDictionary<string, object> Locks = new(StringComparer.Ordinal);
 
@@ -66,6 +68,26 @@ public sealed class QualitySessionStore(string root)
         return File.Exists(path) ? OpsJson.Read<List<QualityRating>>(path) : [];
     }
 
+    /// <summary>
+    /// Holds the session's lock file exclusively (an advisory lock other .NET processes respect): `ishowtts
+    /// quality rate` and a running server never read-modify-write ratings.json at the same time.
+    /// </summary>
+    private static FileStream RatingsLock(string folder)
+    {
+        var path = Path.Combine(folder, LockFile);
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 500)
+            {
+                Thread.Sleep(20); // another process is saving: its read-modify-write takes milliseconds
+            }
+        }
+    }
+
     /// <summary>Adds the ratings, each replacing an earlier one by the same listener for the same trial; returns the count stored.</summary>
     public int Save(QualityManifest manifest, IEnumerable<QualityRating> ratings)
     {
@@ -73,6 +95,7 @@ public sealed class QualitySessionStore(string root)
         foreach (var r in incoming)
             if (r.Problem(manifest) is { } problem) throw new OpsException(problem);
         lock (Locks.GetOrAdd(Folder(manifest.Id), _ => new object()))
+        using (RatingsLock(Folder(manifest.Id)))
         {
             var all = Ratings(manifest.Id).ToList();
             foreach (var r in incoming)

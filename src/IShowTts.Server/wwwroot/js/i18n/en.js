@@ -90,4 +90,8 @@ export default {
   "quality.noScore": "no score", "quality.comment": "Comment (optional)", "quality.submit": "Save and next", "quality.saved": "Rating saved.",
   "quality.done": "All trials rated — thank you!", "quality.chooseFirst": "Choose A, B or no difference first.", "quality.listenerRequired": "Type your name first.",
   "quality.resumed": "{n} trials already rated by {listener}; continuing.", "quality.back": "Back to the panel", "quality.category": "Category: {category}",
+  "quality.sessionOption": "{id} · {voice} · {trials} trials", "quality.unknownSession": "There is no listening session '{id}' on this server.",
+  "quality.cat.short": "short", "quality.cat.medium": "medium", "quality.cat.long": "long", "quality.cat.emotion": "emotion",
+  "quality.cat.tech": "technical", "quality.cat.stream": "stream chat",
+  "quality.keys": "Keyboard: A and B play a side (outside the text boxes); arrow keys move between the choices; Enter saves.",
 };

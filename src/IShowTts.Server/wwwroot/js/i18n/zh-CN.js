@@ -90,4 +90,8 @@ export default {
   "quality.noScore": "不评分", "quality.comment": "备注（可选）", "quality.submit": "保存并继续", "quality.saved": "评分已保存。",
   "quality.done": "全部评完，谢谢！", "quality.chooseFirst": "请先选择 A、B 或听不出区别。", "quality.listenerRequired": "请先填写你的名字。",
   "quality.resumed": "{listener} 已评 {n} 题，继续下一题。", "quality.back": "返回控制面板", "quality.category": "类别：{category}",
+  "quality.sessionOption": "{id} · {voice} · 共 {trials} 题", "quality.unknownSession": "服务器上没有评测会话“{id}”。",
+  "quality.cat.short": "短句", "quality.cat.medium": "中等长度", "quality.cat.long": "长句", "quality.cat.emotion": "情绪",
+  "quality.cat.tech": "技术内容", "quality.cat.stream": "直播弹幕",
+  "quality.keys": "键盘：按 A 或 B 播放对应一侧（文本框外）；方向键切换选项；回车保存。",
 };
