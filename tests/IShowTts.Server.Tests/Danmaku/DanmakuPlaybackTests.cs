@@ -17,20 +17,24 @@ public sealed class DanmakuPlaybackTests
         await using var server = await ChatTestServer.StartAsync();
         await using var player = await WsPlayer.ConnectAsync(server, "?player=obs");
 
-        var id = await server.EnqueueAsync(ChatTestServer.Message("viewer_one", "hello there chat", color: "#FF4500"));
+        var id = await server.EnqueueAsync(ChatTestServer.Message("viewer_one", "hello there chat 你好", color: "#FF4500"));
         var frame = await player.NextClipAsync();
 
+        // u32 LE length of the UTF-8 header in bytes (not characters), the header, then the WAV to the end.
         int headerLength = (int)BinaryPrimitives.ReadUInt32LittleEndian(frame.Raw);
         Assert.Equal((byte)'{', frame.Raw[4]);
+        Assert.Equal((byte)'}', frame.Raw[4 + headerLength - 1]);
+        Assert.Equal(headerLength, Encoding.UTF8.GetByteCount(Encoding.UTF8.GetString(frame.Raw, 4, headerLength)));
         Assert.Equal("RIFF", Encoding.ASCII.GetString(frame.Raw, 4 + headerLength, 4));
+        Assert.Equal(frame.Raw.Length - 4 - headerLength - 8, (int)BinaryPrimitives.ReadUInt32LittleEndian(frame.Raw.AsSpan(4 + headerLength + 4)));
         var h = frame.Header!.Value;
         Assert.Equal(["platform", "channel", "username", "display_text", "format", "color"],
             h.EnumerateObject().Select(p => p.Name).Take(6).ToArray());
         Assert.Equal("Twitch", h.GetProperty("platform").GetString());
         Assert.Equal("somechannel", h.GetProperty("channel").GetString());
         Assert.Equal("viewer_one", h.GetProperty("username").GetString());
-        Assert.Equal("hello there chat", frame.DisplayText);
-        Assert.Equal("wav", h.GetProperty("format").GetString());
+        Assert.Equal("hello there chat 你好", frame.DisplayText);
+        Assert.Equal("audio/wav", h.GetProperty("format").GetString());   // the original's value: its page used it as the MIME type
         Assert.Equal("#FF4500", h.GetProperty("color").GetString());
         Assert.Equal(id, frame.Id);
         Assert.False(h.GetProperty("resent").GetBoolean());
@@ -53,7 +57,9 @@ public sealed class DanmakuPlaybackTests
         await using (var player = await WsPlayer.ConnectAsync(server))
         {
             first = await server.EnqueueAsync(ChatTestServer.Message("a_viewer", "first message"));
-            Assert.Equal(first, (await player.NextClipAsync()).Id);
+            var frame = await player.NextClipAsync();
+            Assert.Equal(first, frame.Id);
+            Assert.Equal(JsonValueKind.Null, frame.Header!.Value.GetProperty("color").ValueKind);   // always there, as the original's
         }
 
         await using (var again = await WsPlayer.ConnectAsync(server))
