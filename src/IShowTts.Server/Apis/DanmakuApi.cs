@@ -78,7 +78,7 @@ internal static class DanmakuApi
         if (invalid is not null) return invalid;
         var (platform, channel, problem) = Channel(body!);
         if (problem is not null) return problem;
-        var stopped = await chat.Reader.StopChannelAsync(platform, channel);
+        var stopped = await chat.Reader.StopChannelAsync(platform, channel, http.Items[AccessGuard.CallerKey] as string ?? "api");
         var name = platform == ChatPlatform.Twitch ? channel.Trim().TrimStart('#').ToLowerInvariant() : channel.Trim();
         return stopped
             ? TypedResults.Accepted("/api/danmaku/status", new DanmakuStopResponse("stopped", platform, name, true))

@@ -1,4 +1,5 @@
-// The chat routes over real HTTP: the original's start/stop (202 and its {status, channel}), enqueue of
+// The chat routes over real HTTP: the original's start/stop (202 and its {status, channel}; stop drops
+// the channel's unfinished items as the original purged them), enqueue of
 // the original's message JSON for any channel with that channel's voice or the default, the filter
 // settings read and changed at run time, approval mode (approve/reject), clear, per-viewer voices, and
 // problem documents that name what to fix. Twitch is a scripted local server: nothing leaves the machine.
@@ -34,6 +35,9 @@ public sealed class DanmakuApiTests
         var channel = Assert.Single(status.GetProperty("channels").EnumerateArray());
         Assert.Equal(("somestreamer", "espeak-zh"), (channel.GetProperty("channel").GetString(), channel.GetProperty("voice_id").GetString()));
 
+        await server.Http.PostAsync("api/danmaku/queue/pause", null);
+        await server.EnqueueAsync(ChatTestServer.Message("viewer", "still to be said when the channel stops", channel: "somestreamer"));
+
         var stopped = await server.Http.PostJsonAsync("api/danmaku/stop", new { platform = "Twitch", channel = "somestreamer" });
         Assert.Equal(HttpStatusCode.Accepted, stopped.StatusCode);
         body = await Wire.ReadJsonAsync(stopped);
@@ -41,6 +45,11 @@ public sealed class DanmakuApiTests
         var after = new List<string>();
         while (await connection.ReadLineAsync() is { } line) after.Add(line);   // the last channel went: the client hangs up
         Assert.All(after, l => Assert.DoesNotContain("JOIN", l));
+
+        Assert.Empty((await Wire.ReadJsonAsync(await server.Http.GetAsync("api/danmaku/queue"))).EnumerateArray());   // as the original, stop purges the channel
+        status = await Wire.ReadJsonAsync(await server.Http.GetAsync("api/danmaku/status"));
+        Assert.Equal(1, status.GetProperty("statistics").GetProperty("not_spoken").GetProperty("ChannelStopped").GetInt64());
+        Assert.Empty(status.GetProperty("channels").EnumerateArray());
 
         var idle = await server.Http.PostJsonAsync("api/danmaku/stop", new { platform = "twitch", channel = "somestreamer" });
         Assert.Equal(HttpStatusCode.OK, idle.StatusCode);
