@@ -2,7 +2,7 @@
 // server speaking Twitch's dialect for the tags and moderation commands ngircd cannot send) are read by
 // the server's Twitch client, filtered, queued, spoken by espeak, levelled, and come out of
 // /api/danmaku/stream as the original's binary frames — in priority order, with what the filters or a
-// moderator removed never played.
+// moderator removed never played, and nothing queued lost when the IRC server is killed and restarted.
 using System.Text.Json;
 using IShowTts.Audio;
 using IShowTts.Chat.Settings;
@@ -74,6 +74,44 @@ public sealed class ChatEndToEndTests
         Assert.Equal((1, 1, 1, 1), (notSpoken.GetProperty("CommandIgnored").GetInt64(), notSpoken.GetProperty("LinkNotAllowed").GetInt64(),
             notSpoken.GetProperty("BannedKeyword").GetInt64(), notSpoken.GetProperty("RemovedByOperator").GetInt64()));
         Assert.True(await player.QuietForAsync(1.5), "something more was played");
+    }
+
+    [Fact]
+    public async Task WhenTheIrcServerIsKilledAndRestartedNothingQueuedIsLostAndReadingGoesOn()
+    {
+        await using var irc = NgircdServer.Create();
+        await irc.StartAsync();
+        await using var server = await ChatTestServer.StartAsync(ReadingTwitchAt("127.0.0.1", irc.Port, "lobby"));
+        await TestServer.WaitUntilAsync(() => Joined(server, "lobby"), "the server's Twitch client to join #lobby", 60);
+        await using var player = await WsPlayer.ConnectAsync(server);
+        using var feed = await ChatFeed.OpenAsync(server);
+        await server.Http.PostAsync("api/danmaku/queue/pause", null);
+
+        await using (var alice = await PlainIrcClient.ConnectAsync(irc.Port, "alice", "lobby"))
+        {
+            await alice.SayAsync("lobby", "said before the crash");
+            await feed.ItemAsync("said before the crash", "Queued");
+            await alice.SayAsync("lobby", "also said before the crash");
+            await feed.ItemAsync("also said before the crash", "Queued");
+        }
+        await irc.KillAsync();
+        await feed.ConnectionAsync("Disconnected");
+        await irc.StartAsync();
+        await feed.ConnectionAsync("Joined", "lobby");
+        await using var bob = await PlainIrcClient.ConnectAsync(irc.Port, "bob", "lobby");
+        await bob.SayAsync("lobby", "said after the restart");
+        await feed.ItemAsync("said after the restart", "Queued");
+        await server.Http.PostAsync("api/danmaku/queue/resume", null);
+
+        var played = new List<string>();
+        for (int i = 0; i < 3; i++)
+        {
+            var frame = await player.NextClipAsync(60);
+            played.Add(frame.DisplayText);
+            await player.AckAsync(frame.Id);
+        }
+        Assert.Equal(["said before the crash", "also said before the crash", "said after the restart"], played);
+        Assert.Equal(0, Statistics(server).GetProperty("not_spoken_total").GetInt64());
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-// GET /api/danmaku/feed as a control panel reads it: waits for the item events (state changes) a test
-// expects, in the order they come, failing with what it saw instead of hanging.
+// GET /api/danmaku/feed as a control panel reads it: waits for the item events (state changes) and
+// connection events a test expects, in the order they come, failing with what it saw instead of hanging.
 using System.Text.Json;
 
 namespace IShowTts.Server.Tests.Danmaku;
@@ -25,7 +25,15 @@ internal sealed class ChatFeed : IDisposable
     }
 
     /// <summary>The next item event matching <paramref name="match"/>; others are skipped (and kept for the failure message).</summary>
-    public async Task<JsonElement> NextItemAsync(Func<JsonElement, bool> match, string what, double seconds = 60)
+    public Task<JsonElement> NextItemAsync(Func<JsonElement, bool> match, string what, double seconds = 60) => NextAsync("item", match, what, seconds);
+
+    /// <summary>The next connection event (a ConnectionStatus) in <paramref name="state"/>, of <paramref name="channel"/> when given.</summary>
+    public Task<JsonElement> ConnectionAsync(string state, string? channel = null) =>
+        NextAsync("connection", c => c.GetProperty("state").GetString() == state
+            && (channel is null || c.TryGetProperty("channel", out var ch) && ch.GetString() == channel), $"a connection {state} {channel}", 120);
+
+    /// <summary>The next <paramref name="name"/> event matching <paramref name="match"/>; others are skipped.</summary>
+    public async Task<JsonElement> NextAsync(string name, Func<JsonElement, bool> match, string what, double seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
@@ -42,7 +50,7 @@ internal sealed class ChatFeed : IDisposable
                 Assert.Fail($"the feed never showed {what}; it showed:{Environment.NewLine}{string.Join(Environment.NewLine, _seen.TakeLast(30))}");
                 throw;
             }
-            if (e.Name == "item" && match(e.Data)) return e.Data;
+            if (e.Name == name && match(e.Data)) return e.Data;
             _seen.Add($"{e.Name}: {e.Data}");
         }
     }
