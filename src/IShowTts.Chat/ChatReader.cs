@@ -94,10 +94,15 @@ public sealed class ChatReader : IChatEventSink, IAsyncDisposable
         _log(ChatLogLevel.Information, $"chat: reading {platform}/{name}");
     }
 
-    /// <summary>Stops reading a channel (POST /api/danmaku/stop). False when it was not being read.</summary>
-    public async Task<bool> StopChannelAsync(ChatPlatform platform, string channel)
+    /// <summary>
+    /// Stops reading a channel (POST /api/danmaku/stop) and, as the original did, drops what it still had to
+    /// say (items enqueued for it included; the playing one is stopped). False when it was not being read.
+    /// </summary>
+    public async Task<bool> StopChannelAsync(ChatPlatform platform, string channel, string? by = null)
     {
         var name = NormalizeChannel(platform, channel);
+        var removed = Queue.RemoveChannel(platform, name, by);
+        if (removed > 0) _log(ChatLogLevel.Information, $"chat: {removed} item(s) of {platform}/{name} dropped: the channel was stopped");
         await _clientsLock.WaitAsync().ConfigureAwait(false);
         try
         {

@@ -1,5 +1,6 @@
 // Loads the effective configuration: built-in defaults < danmaku_gateway.toml (beside the file, as the
-// original kept it) < the configuration file < ISHOWTTS_* environment variables < --set overrides.
+// original kept it) < the configuration file (its [danmaku_gateway.*] tables, the original backend's
+// form of the same settings, < its [danmaku.*]) < ISHOWTTS_* environment variables < --set overrides.
 // Every problem in every layer is collected and thrown together as one ConfigurationException.
 using System.Collections;
 using IShowTts.Configuration.Internal;
@@ -110,13 +111,28 @@ public static class ConfigurationLoader
         var gateway = Path.Combine(directory, GatewayFileName);
         if (File.Exists(gateway) && ReadText(gateway, directory, diagnostics) is { } gatewayText
             && TomlSource.Parse(gatewayText, gateway, directory, diagnostics) is { } gatewayTable)
-        {
-            var wrapped = new ConfigTable(gatewayTable.Origin);
-            wrapped.Entries["danmaku"] = gatewayTable;
-            ConfigMerger.Merge(root, wrapped);
-        }
+            ConfigMerger.Merge(root, UnderDanmaku(gatewayTable));
         if (ReadText(file, directory, diagnostics) is { } text && TomlSource.Parse(text, file, directory, diagnostics) is { } table)
+        {
+            // The original's backend also read the gateway settings from the main file, as [danmaku_gateway.queue],
+            // [danmaku_gateway.filter] and [danmaku_gateway.tts]: they sit between the gateway file and [danmaku.*].
+            if (table.Entries.TryGetValue(GatewaySection, out var inline) && inline is ConfigTable inlineTable)
+            {
+                table.Entries.Remove(GatewaySection);
+                ConfigMerger.Merge(root, UnderDanmaku(inlineTable));
+            }
             ConfigMerger.Merge(root, table);
+        }
+    }
+
+    private const string GatewaySection = "danmaku_gateway";
+
+    /// <summary>A gateway table ([queue], [filter], [tts]) laid under [danmaku].</summary>
+    private static ConfigTable UnderDanmaku(ConfigTable gateway)
+    {
+        var wrapped = new ConfigTable(gateway.Origin);
+        wrapped.Entries["danmaku"] = gateway;
+        return wrapped;
     }
 
     private static string? ReadText(string file, string directory, Diagnostics diagnostics)

@@ -134,4 +134,30 @@ public sealed class ChatReaderTests
         await moderation.NextAsync(m => m.TargetUsername == "troll", "the moderation event");
         Assert.Empty(reader.Queue.Snapshot());
     }
+
+    [Fact]
+    public async Task StoppingAChannelDropsWhatItStillHadToSayAndStopsItsPlayingItem()
+    {
+        await using var reader = new ChatReader(new DanmakuSettings { Queue = new QueueSettings { MaxAgeSecs = 0, RateLimitPerSec = 0 } },
+            Messages.InstantSynth());
+        await reader.StartAsync();
+        using var changes = reader.SubscribeQueue();
+        using var player = reader.OpenPlayer();
+        var playing = reader.Submit(Messages.Chat("already playing", channel: "gone"));
+        await changes.NextAsync(c => c.Item.Id == playing.Item.Id && c.State == QueueItemState.Playing, "the first item to play");
+        var waiting = reader.Submit(Messages.Chat("still waiting", user: "other", channel: "gone"));
+        var elsewhere = reader.Submit(Messages.Chat("another channel", user: "third", channel: "kept"));
+
+        Assert.False(await reader.StopChannelAsync(ChatPlatform.Twitch, "#Gone", by: "streamer"));   // never read, only enqueued
+
+        var removed = new List<QueueItemChange>();
+        while (removed.Count < 2)
+            removed.Add(await changes.NextAsync(c => c.State == QueueItemState.Removed, "the channel's two items to be removed"));
+        Assert.Equal([playing.Item.Id, waiting.Item.Id], removed.Select(c => c.Item.Id).Order());
+        Assert.All(removed, c => Assert.Equal((DropReason.ChannelStopped, "streamer"), (c.Reason!.Value, c.By)));
+        await Eventually.TrueAsync(() => player.Reader.TryRead(out var e) && e.Kind == PlayoutEventKind.Stop && e.ItemId == playing.Item.Id,
+            "the player to be told to stop");
+        Assert.Equal([elsewhere.Item.Id], reader.Queue.Snapshot().Select(c => c.Item.Id));
+        Assert.Equal(2, reader.Queue.Statistics().NotSpoken[DropReason.ChannelStopped]);
+    }
 }

@@ -79,6 +79,59 @@ public sealed class DanmakuKeysTests
         Assert.Equal(("subscribers", 5), (d.Filter.Mode, d.Filter.MaxRepeatedChars));
     }
 
+    [Fact]
+    public void TheOriginalBackendsGatewayTablesInTheMainFileSitBetweenTheGatewayFileAndDanmaku()
+    {
+        using var dir = new TempConfigDirectory();
+        dir.Write("danmaku_gateway.toml", """
+            [queue]
+            capacity = 64
+            rate_limit_per_sec = 1.5
+            [filter]
+            max_words = 50
+            [tts]
+            timeout_secs = 20
+            """);
+        var path = dir.Write("ishowtts.toml", """
+            [danmaku_gateway.queue]
+            capacity = 128
+            rate_limit_per_sec = 3.0
+            [danmaku_gateway.filter]
+            banned_keywords = ["bad"]
+            max_words = 40
+            [danmaku_gateway.tts]
+            voice_id = "espeak-zh"
+
+            [danmaku.queue]
+            capacity = 256
+            """);
+
+        var (config, warnings) = ConfigurationLoader.Load(path, dir.Environment(), []);
+        var d = config.Danmaku;
+
+        Assert.Equal((256, 3.0), (d.Queue.Capacity, d.Queue.RateLimitPerSec));
+        Assert.Equal((40, 280), (d.Filter.MaxWords, d.Filter.MaxChars));
+        Assert.Equal(["bad"], d.Filter.BannedKeywords);
+        Assert.Equal(("espeak-zh", 20), (d.Tts.VoiceId, d.Tts.TimeoutSecs));
+        Assert.Equal(path, config.Origins["danmaku.queue.rate_limit_per_sec"].Source);
+        Assert.EndsWith("danmaku_gateway.toml", config.Origins["danmaku.tts.timeout_secs"].Source);
+        Assert.DoesNotContain(warnings, w => w.Key.StartsWith("danmaku_gateway", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ABadValueInTheGatewayFileIsReportedAtItsLine()
+    {
+        using var dir = new TempConfigDirectory();
+        dir.Write("danmaku_gateway.toml", "[queue]\ncapacity = 0\n");
+        var path = dir.Write("ishowtts.toml", "");
+
+        var e = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Load(path, dir.Environment(), []));
+
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal(("danmaku.queue.capacity", 2), (problem.Key, problem.Origin.Line));
+        Assert.EndsWith("danmaku_gateway.toml", problem.Origin.Source);
+    }
+
     [Theory]
     [InlineData("[danmaku.filter]\nmode = \"vips\"\n", "danmaku.filter.mode")]
     [InlineData("[danmaku.twitch]\ntransport = \"udp\"\n", "danmaku.twitch.transport")]

@@ -33,4 +33,5 @@ public enum DropReason
     RemovedByModeration,
     RemovedByOperator,
     Cleared,
+    ChannelStopped,
 }

@@ -231,6 +231,19 @@ public sealed class SpeechQueue : IAsyncDisposable
         return removed;
     }
 
+    /// <summary>Removes every unfinished item of a channel that is no longer read (the playing one is stopped). Returns how many.</summary>
+    public int RemoveChannel(ChatPlatform platform, string channel, string? by = null)
+    {
+        var name = channel.Trim().TrimStart('#');
+        int removed;
+        lock (_gate)
+            removed = RemoveWhere(e => e.Item.Message.Platform == platform
+                && string.Equals(e.Item.Message.Channel.TrimStart('#'), name, StringComparison.OrdinalIgnoreCase),
+                DropReason.ChannelStopped, $"{platform}/{name} is no longer read", by);
+        if (removed > 0) Signal();
+        return removed;
+    }
+
     /// <summary>Obeys a platform moderation action: removes what it names and stops it if playing. Returns how many.</summary>
     public int ApplyModeration(ModerationEvent moderation)
     {

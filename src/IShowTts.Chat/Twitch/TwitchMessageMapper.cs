@@ -147,16 +147,7 @@ public static class TwitchMessageMapper
 
     private static ChatRoles Roles(IrcMessage line, string login, string channel)
     {
-        var roles = ChatRoles.None;
-        foreach (var badge in Badges(line))
-            roles |= badge.Split('/', 2)[0] switch
-            {
-                "broadcaster" => ChatRoles.Broadcaster,
-                "moderator" => ChatRoles.Moderator,
-                "vip" => ChatRoles.Vip,
-                "subscriber" or "founder" => ChatRoles.Subscriber,
-                _ => ChatRoles.None,
-            };
+        var roles = BadgeRoles.Of(Badges(line));
         if (line.Tag("mod") == "1") roles |= ChatRoles.Moderator;
         if (line.Tag("subscriber") == "1") roles |= ChatRoles.Subscriber;
         if (line.Tag("vip") is not null) roles |= ChatRoles.Vip;

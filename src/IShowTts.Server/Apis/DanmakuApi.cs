@@ -24,8 +24,9 @@ internal static class DanmakuApi
     {
         var api = app.MapGroup("/api/danmaku").WithTags("Chat (danmaku)");
         api.MapPost("/start", Start).RequireScope(ApiScopes.Admin).WithName("DanmakuStart")
-            .WithSummary("Start reading a Twitch or YouTube channel aloud, optionally with its own voice and engine.");
-        api.MapPost("/stop", Stop).RequireScope(ApiScopes.Admin).WithName("DanmakuStop").WithSummary("Stop reading a channel.");
+            .WithSummary("Start reading a Twitch or YouTube channel aloud, optionally with its own voice and engine (202, as the original).");
+        api.MapPost("/stop", Stop).RequireScope(ApiScopes.Admin).WithName("DanmakuStop")
+            .WithSummary("Stop reading a channel: 202 \"stopped\", or 200 \"idle\" when it was not being read (as the original).");
         api.MapPost("/enqueue", Enqueue).RequireScope(ApiScopes.Speak).WithName("DanmakuEnqueue")
             .WithSummary("Feed one chat message (the original's JSON): 202 queued or awaiting approval, 204 filtered or dropped.")
             .Accepts<ChatMessage>("application/json").Produces(202).Produces(204).ProducesProblem(400);
@@ -40,7 +41,7 @@ internal static class DanmakuApi
         return api;
     }
 
-    public static async Task<Results<Ok<DanmakuChannelView>, ProblemHttpResult>> Start(HttpContext http, ChatService chat, Synthesizer synthesizer,
+    public static async Task<Results<Accepted<DanmakuStartResponse>, ProblemHttpResult>> Start(HttpContext http, ChatService chat, Synthesizer synthesizer,
         ServerOptions options, IOptions<JsonOptions> json)
     {
         var (body, invalid) = await JsonBody.ReadAsync<DanmakuChannelRequest>(http.Request, json.Value.SerializerOptions);
@@ -68,17 +69,20 @@ internal static class DanmakuApi
         var name = chat.Reader.Channels.FirstOrDefault(c => c.Platform == platform && string.Equals(c.Channel, channel.TrimStart('#'), StringComparison.OrdinalIgnoreCase)).Channel
                    ?? channel;
         var mapped = chat.Reader.Queue.Voices.Channels.FirstOrDefault(v => v.Platform == platform && v.Channel == name);
-        return TypedResults.Ok(new DanmakuChannelView(platform, name, mapped?.VoiceId, mapped?.Engine));
+        return TypedResults.Accepted("/api/danmaku/status", new DanmakuStartResponse("started", platform, name, mapped?.VoiceId, mapped?.Engine));
     }
 
-    public static async Task<Results<Ok<DanmakuStopResponse>, ProblemHttpResult>> Stop(HttpContext http, ChatService chat, IOptions<JsonOptions> json)
+    public static async Task<Results<Accepted<DanmakuStopResponse>, Ok<DanmakuStopResponse>, ProblemHttpResult>> Stop(HttpContext http, ChatService chat, IOptions<JsonOptions> json)
     {
         var (body, invalid) = await JsonBody.ReadAsync<DanmakuChannelRequest>(http.Request, json.Value.SerializerOptions);
         if (invalid is not null) return invalid;
         var (platform, channel, problem) = Channel(body!);
         if (problem is not null) return problem;
-        var stopped = await chat.Reader.StopChannelAsync(platform, channel);
-        return TypedResults.Ok(new DanmakuStopResponse(platform, channel.Trim().TrimStart('#'), stopped));
+        var stopped = await chat.Reader.StopChannelAsync(platform, channel, http.Items[AccessGuard.CallerKey] as string ?? "api");
+        var name = platform == ChatPlatform.Twitch ? channel.Trim().TrimStart('#').ToLowerInvariant() : channel.Trim();
+        return stopped
+            ? TypedResults.Accepted("/api/danmaku/status", new DanmakuStopResponse("stopped", platform, name, true))
+            : TypedResults.Ok(new DanmakuStopResponse("idle", platform, name, false));
     }
 
     public static async Task<Results<Accepted<DanmakuEnqueueResponse>, NoContent, ProblemHttpResult>> Enqueue(HttpContext http, ChatService chat)

@@ -71,10 +71,11 @@ internal static class DanmakuQueueApi
 
     public static async Task<Results<Ok<DanmakuItemView>, ProblemHttpResult>> Approve(long id, HttpContext http, ChatService chat)
     {
-        var result = chat.Reader.Queue.Approve(id, await ByAsync(http));
+        var by = await ByAsync(http);
+        var result = chat.Reader.Queue.Approve(id, by);
         return result is null
             ? UnknownItem(id, "waiting for approval")
-            : TypedResults.Ok(DanmakuItemView.Of(result.Item, result.State, DateTimeOffset.UtcNow, result.Reason, result.Detail));
+            : TypedResults.Ok(DanmakuItemView.Of(result.Item, result.State, DateTimeOffset.UtcNow, result.Reason, result.Detail, by));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Reject(long id, HttpContext http, ChatService chat) =>

@@ -1,6 +1,7 @@
-// POST /api/danmaku/stop's answer: stopped is false when the channel was not being read.
+// POST /api/danmaku/stop's answer: the original's status ("stopped", or "idle" when the channel was not
+// being read) and channel, plus the platform and stopped as a boolean.
 using IShowTts.Chat.Model;
 
 namespace IShowTts.Server.Contracts;
 
-public sealed record DanmakuStopResponse(ChatPlatform Platform, string Channel, bool Stopped);
+public sealed record DanmakuStopResponse(string Status, ChatPlatform Platform, string Channel, bool Stopped);

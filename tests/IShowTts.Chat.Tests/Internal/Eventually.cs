@@ -6,7 +6,7 @@ namespace IShowTts.Chat.Tests.Internal;
 
 internal static class Eventually
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     public static async Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
     {

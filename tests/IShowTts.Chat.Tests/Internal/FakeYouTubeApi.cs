@@ -1,5 +1,5 @@
 // A local stand-in for the YouTube Data API and Google's token endpoint, replaying the fixtures:
-// videos → a live chat id, liveBroadcasts → the signed-in user's chat, liveChat/messages by pageToken
+// videos → a live chat id, search → a channel's live video, liveBroadcasts → the signed-in user's chat, liveChat/messages by pageToken
 // (page 1, 2, 3, then empty pages), with injectable error answers and revocable access tokens.
 using System.Collections.Concurrent;
 using IShowTts.Chat.Settings;
@@ -50,6 +50,8 @@ internal sealed class FakeYouTubeApi : IAsyncDisposable
             return new CannedResponse(401, Fixtures.Text("error_unauthorized.json"));
         if (request.Path.EndsWith("/videos", StringComparison.Ordinal))
             return new CannedResponse(200, Fixtures.Text(VideoFixture));
+        if (request.Path.EndsWith("/search", StringComparison.Ordinal))
+            return new CannedResponse(200, Fixtures.Text("search_live.json"));
         if (request.Path.EndsWith("/liveBroadcasts", StringComparison.Ordinal))
             return new CannedResponse(200, Fixtures.Text("broadcasts_active.json"));
         if (request.Path.EndsWith("/liveChat/messages", StringComparison.Ordinal))

@@ -61,7 +61,7 @@ internal sealed class ManualTimeProvider(DateTimeOffset? start = null) : TimePro
     /// <summary>Waits (in real time, up to <paramref name="timeout"/>) until an armed timer satisfies <paramref name="match"/>.</summary>
     public async Task WaitForTimerAsync(Func<TimeSpan, bool> match, TimeSpan? timeout = null, string? what = null)
     {
-        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             Task changed;

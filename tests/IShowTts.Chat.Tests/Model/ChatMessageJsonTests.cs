@@ -73,4 +73,28 @@ public sealed class ChatMessageJsonTests
             """{"platform": "Twitch", "channel": "c", "username": "u", "priority": "Normal", "content": {"Voice": "x"}}"""));
         Assert.Contains("Voice", error.Message);
     }
+
+    [Fact]
+    public void TheOriginalsMetadataColourBitsBadgesAndFirstMessageAreRead()
+    {
+        var message = ChatJson.ParseMessage("""
+            {"platform": "Twitch", "channel": "c", "username": "u", "priority": "Paid", "content": {"Text": "hi"},
+             "metadata": {"badges": ["subscriber/1", "moderator/1"], "bits": 100, "color": "#1E90FF", "emotes": [], "first_msg": true}}
+            """);
+
+        Assert.Equal(("#1E90FF", 100, true), (message.Color, message.Bits, message.FirstMessage));
+        Assert.Equal(["subscriber/1", "moderator/1"], message.Badges);
+        Assert.Equal(ChatRoles.Subscriber | ChatRoles.Moderator, message.Roles);
+    }
+
+    [Fact]
+    public void OurTopLevelFactsWinOverTheMetadata()
+    {
+        var message = ChatJson.ParseMessage("""
+            {"platform": "Twitch", "channel": "c", "username": "u", "priority": "Normal", "content": {"Text": "hi"},
+             "color": "#00FF00", "bits": 5, "metadata": {"color": "#FF0000", "bits": "lots"}}
+            """);
+
+        Assert.Equal(("#00FF00", 5), (message.Color, message.Bits));
+    }
 }

@@ -141,6 +141,39 @@ public sealed class YouTubeClientTests
     }
 
     [Fact]
+    public async Task AChannelIdFindsTheChannelsLiveVideoAndThenItsChat()
+    {
+        await using var api = new FakeYouTubeApi();
+        await using var client = Client(api.KeySettings, target: "UCx1_testchannel_0000000");
+        client.Start();
+        await Eventually.TrueAsync(() => api.MessageRequests.Count == 1, "the first page request");
+
+        var search = api.Server.RequestsTo("/search").Single();
+        Assert.Equal(("UCx1_testchannel_0000000", "live", "video", FakeYouTubeApi.ApiKey),
+            (search.Query["channelId"], search.Query["eventType"], search.Query["type"], search.Query["key"]));
+        Assert.Equal("Abc123xyz_0", api.Server.RequestsTo("/videos").Single().Query["id"]);
+        Assert.Equal(FakeYouTubeApi.LiveChatId, api.MessageRequests[0].Query["liveChatId"]);
+    }
+
+    [Fact]
+    public async Task AStreamThatWentOfflineSendsItBackToLookingForABroadcast()
+    {
+        await using var api = new FakeYouTubeApi();
+        await using var client = Client(api.KeySettings with { BroadcastRetrySecs = 45 });
+        client.Start();
+        await Eventually.TrueAsync(() => api.MessageRequests.Count == 1, "the first page request");
+        api.MessageErrors.Enqueue(new CannedResponse(200, Fixtures.Text("messages_offline.json")));
+
+        await AdvanceAfterTimerAsync(TimeSpan.FromSeconds(5));
+        await _time.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(45), what: "of broadcast_retry_secs after offlineAt");
+        Assert.Contains(_sink.Connections, s => s.State == ConnectionState.Waiting && s.Detail == "the live chat ended");
+        _time.Advance(TimeSpan.FromSeconds(45));
+        await Eventually.TrueAsync(() => api.Server.RequestsTo("/videos").Count == 2, "a new look for the broadcast");
+        await Eventually.TrueAsync(() => api.MessageRequests.Count == 3, "reading the new chat from its first page");
+        Assert.Null(api.MessageRequests[2].Query["pageToken"]);
+    }
+
+    [Fact]
     public async Task AVideoThatIsNotLiveIsWaitedFor()
     {
         await using var api = new FakeYouTubeApi { VideoFixture = "videos_not_live.json" };

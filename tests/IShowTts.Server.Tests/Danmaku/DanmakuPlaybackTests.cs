@@ -17,20 +17,24 @@ public sealed class DanmakuPlaybackTests
         await using var server = await ChatTestServer.StartAsync();
         await using var player = await WsPlayer.ConnectAsync(server, "?player=obs");
 
-        var id = await server.EnqueueAsync(ChatTestServer.Message("viewer_one", "hello there chat", color: "#FF4500"));
+        var id = await server.EnqueueAsync(ChatTestServer.Message("viewer_one", "hello there chat 你好", color: "#FF4500"));
         var frame = await player.NextClipAsync();
 
+        // u32 LE length of the UTF-8 header in bytes (not characters), the header, then the WAV to the end.
         int headerLength = (int)BinaryPrimitives.ReadUInt32LittleEndian(frame.Raw);
         Assert.Equal((byte)'{', frame.Raw[4]);
+        Assert.Equal((byte)'}', frame.Raw[4 + headerLength - 1]);
+        Assert.Equal(headerLength, Encoding.UTF8.GetByteCount(Encoding.UTF8.GetString(frame.Raw, 4, headerLength)));
         Assert.Equal("RIFF", Encoding.ASCII.GetString(frame.Raw, 4 + headerLength, 4));
+        Assert.Equal(frame.Raw.Length - 4 - headerLength - 8, (int)BinaryPrimitives.ReadUInt32LittleEndian(frame.Raw.AsSpan(4 + headerLength + 4)));
         var h = frame.Header!.Value;
         Assert.Equal(["platform", "channel", "username", "display_text", "format", "color"],
             h.EnumerateObject().Select(p => p.Name).Take(6).ToArray());
         Assert.Equal("Twitch", h.GetProperty("platform").GetString());
         Assert.Equal("somechannel", h.GetProperty("channel").GetString());
         Assert.Equal("viewer_one", h.GetProperty("username").GetString());
-        Assert.Equal("hello there chat", frame.DisplayText);
-        Assert.Equal("wav", h.GetProperty("format").GetString());
+        Assert.Equal("hello there chat 你好", frame.DisplayText);
+        Assert.Equal("audio/wav", h.GetProperty("format").GetString());   // the original's value: its page used it as the MIME type
         Assert.Equal("#FF4500", h.GetProperty("color").GetString());
         Assert.Equal(id, frame.Id);
         Assert.False(h.GetProperty("resent").GetBoolean());
@@ -53,7 +57,9 @@ public sealed class DanmakuPlaybackTests
         await using (var player = await WsPlayer.ConnectAsync(server))
         {
             first = await server.EnqueueAsync(ChatTestServer.Message("a_viewer", "first message"));
-            Assert.Equal(first, (await player.NextClipAsync()).Id);
+            var frame = await player.NextClipAsync();
+            Assert.Equal(first, frame.Id);
+            Assert.Equal(JsonValueKind.Null, frame.Header!.Value.GetProperty("color").ValueKind);   // always there, as the original's
         }
 
         await using (var again = await WsPlayer.ConnectAsync(server))
@@ -99,6 +105,34 @@ public sealed class DanmakuPlaybackTests
     }
 
     [Fact]
+    public async Task EveryConnectedPlayerGetsEveryClipInTheSameOrder()
+    {
+        await using var server = await ChatTestServer.StartAsync();
+        await using var obs = await WsPlayer.ConnectAsync(server, "?player=obs");
+        await using var browser = await WsPlayer.ConnectAsync(server, "?player=browser");
+        await server.Http.PostAsync("api/danmaku/queue/pause", null);
+        long[] ids = [
+            await server.EnqueueAsync(ChatTestServer.Message("one", "the first of three")),
+            await server.EnqueueAsync(ChatTestServer.Message("two", "the second of three")),
+            await server.EnqueueAsync(ChatTestServer.Message("three", "the third of three")),
+        ];
+        await server.Http.PostAsync("api/danmaku/queue/resume", null);
+
+        var seen = new Dictionary<string, List<(long Id, long Sequence)>> { ["obs"] = [], ["browser"] = [] };
+        for (int i = 0; i < ids.Length; i++)
+            foreach (var (name, player) in new[] { ("obs", obs), ("browser", browser) })
+            {
+                var frame = await player.NextClipAsync(60);
+                seen[name].Add((frame.Id, frame.Header!.Value.GetProperty("sequence").GetInt64()));
+                await player.AckAsync(frame.Id);
+            }
+
+        Assert.Equal(ids, seen["obs"].Select(f => f.Id));
+        Assert.Equal(seen["obs"], seen["browser"]);
+        Assert.Equal(seen["obs"].Select(f => f.Sequence).Order(), seen["obs"].Select(f => f.Sequence));
+    }
+
+    [Fact]
     public async Task SkipStopsThePlayingItemAndTheHistorySaysWhoSkippedIt()
     {
         await using var server = await ChatTestServer.StartAsync();
@@ -116,10 +150,12 @@ public sealed class DanmakuPlaybackTests
         Assert.Equal(("Skipped", "streamer"), (entry.GetProperty("outcome").GetString(), entry.GetProperty("by").GetString()));
     }
 
-    [Fact]
-    public async Task ClipsAreBroughtWithinOneLuOfTheLoudnessTarget()
+    [Theory]
+    [InlineData(-23.0)]   // EBU R128's target, the default
+    [InlineData(-16.0)]   // a louder setting: the level follows [danmaku.tts] loudness_lufs, not espeak's own
+    public async Task ClipsAreBroughtWithinOneLuOfTheLoudnessTarget(double target)
     {
-        await using var server = await ChatTestServer.StartAsync(loudnessLufs: -23);
+        await using var server = await ChatTestServer.StartAsync(loudnessLufs: target);
         await using var player = await WsPlayer.ConnectAsync(server);
         string[] texts = ["hello everybody, welcome to the stream tonight", "OK", "thank you so much for the raid, everyone, have fun"];
         foreach (var (text, i) in texts.Select((t, i) => (t, i)))
@@ -130,7 +166,7 @@ public sealed class DanmakuPlaybackTests
             var frame = await player.NextClipAsync();
             var clip = Wire.DecodeAudio(frame.Wav!);
             var lufs = Loudness.IntegratedLufs(clip.Samples, clip.SampleRate);
-            Assert.InRange(lufs, -24, -22);
+            Assert.InRange(lufs, target - 1, target + 1);
             Assert.True(clip.Samples.Max(Math.Abs) <= 0.9 /* −1 dBFS ≈ 0.891 */, "peak above the ceiling");
             await player.AckAsync(frame.Id);
         }

@@ -36,7 +36,7 @@ public sealed class PlainIrcClient : IAsyncDisposable
 
     private async Task WaitForAsync(Func<string, bool> match, string what)
     {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (await _reader.ReadLineAsync(limit.Token) is { } line)
         {
             if (line.StartsWith("PING", StringComparison.Ordinal)) await _writer.WriteLineAsync("PONG" + line[4..]);

@@ -1,14 +1,16 @@
 // A local server that speaks Twitch's IRC dialect under the test's control, over plain TCP or over a
 // WebSocket (hand-made HTTP upgrade, then System.Net.WebSockets as the server side). The test accepts
 // each connection and reads what the client sent and writes what Twitch would.
-using IShowTts.TestSupport.Irc;
 using System.Net;
 using System.Net.Sockets;
 
-namespace IShowTts.Chat.Tests.Internal;
+namespace IShowTts.TestSupport.Irc;
 
-internal sealed class ScriptedIrcServer : IAsyncDisposable
+public sealed class ScriptedIrcServer : IAsyncDisposable
 {
+    /// <summary>How long a read or an accept waits before it fails (generous: CI machines are slow).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly bool _webSocket;
     private readonly List<ScriptedIrcConnection> _connections = [];
@@ -26,7 +28,7 @@ internal sealed class ScriptedIrcServer : IAsyncDisposable
 
     public async Task<ScriptedIrcConnection> AcceptAsync(TimeSpan? timeout = null)
     {
-        using var limit = new CancellationTokenSource(timeout ?? Eventually.DefaultTimeout);
+        using var limit = new CancellationTokenSource(timeout ?? ScriptedIrcServer.DefaultTimeout);
         TcpClient tcp;
         try { tcp = await _listener.AcceptTcpClientAsync(limit.Token); }
         catch (OperationCanceledException) { throw new TimeoutException("the client did not connect to the scripted server"); }

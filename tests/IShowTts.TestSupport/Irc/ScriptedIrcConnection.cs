@@ -1,14 +1,13 @@
 // One client connection to the ScriptedIrcServer: read the client's lines (each read bounded), send
 // Twitch lines, or run the usual registration (CAP ACK, 001, JOIN echoes) in one call.
-using IShowTts.TestSupport.Irc;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace IShowTts.Chat.Tests.Internal;
+namespace IShowTts.TestSupport.Irc;
 
-internal sealed class ScriptedIrcConnection : IAsyncDisposable
+public sealed class ScriptedIrcConnection : IAsyncDisposable
 {
     private readonly TcpClient _tcp;
     private readonly StreamReader? _reader;
@@ -39,7 +38,7 @@ internal sealed class ScriptedIrcConnection : IAsyncDisposable
         // The HTTP upgrade by hand (RFC 6455 §4.2), then the framework's server-side WebSocket.
         var reader = new StreamReader(stream, Encoding.ASCII, false, 1, leaveOpen: true);
         string? key = null;
-        using var limit = new CancellationTokenSource(Eventually.DefaultTimeout);
+        using var limit = new CancellationTokenSource(ScriptedIrcServer.DefaultTimeout);
         while (await reader.ReadLineAsync(limit.Token) is { Length: > 0 } header)
             if (header.StartsWith("Sec-WebSocket-Key:", StringComparison.OrdinalIgnoreCase)) key = header[18..].Trim();
         var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
@@ -52,7 +51,7 @@ internal sealed class ScriptedIrcConnection : IAsyncDisposable
     /// <summary>The next line from the client; null when it closed the connection.</summary>
     public async Task<string?> ReadLineAsync(TimeSpan? timeout = null)
     {
-        using var limit = new CancellationTokenSource(timeout ?? Eventually.DefaultTimeout);
+        using var limit = new CancellationTokenSource(timeout ?? ScriptedIrcServer.DefaultTimeout);
         try
         {
             string? line;
@@ -88,7 +87,7 @@ internal sealed class ScriptedIrcConnection : IAsyncDisposable
     /// <summary>Reads until a line matches; fails with everything received when none does in time.</summary>
     public async Task<string> ExpectAsync(Func<string, bool> match, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? Eventually.DefaultTimeout);
+        var deadline = DateTime.UtcNow + (timeout ?? ScriptedIrcServer.DefaultTimeout);
         while (true)
         {
             var left = deadline - DateTime.UtcNow;
