@@ -18,6 +18,8 @@ export class MicRecorder {
     this.chunks = [];
     this.samples = 0;
     this.node.onaudioprocess = e => {
+      // A buffer already queued when stop() ran would otherwise add samples and overwrite "Recorded".
+      if (!this.recording) return;
       const data = new Float32Array(e.inputBuffer.getChannelData(0));
       this.chunks.push(data);
       this.samples += data.length;
