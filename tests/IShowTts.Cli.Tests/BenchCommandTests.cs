@@ -76,6 +76,24 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public void TimeToFirstAudioIsMeasuredWhenStreamingIsAsked()
+    {
+        using var dir = new TempDirectory();
+        string result = dir.File("ttfa.json");
+
+        var r = CliProcess.Run("bench", "--model-dir", TinyModel, "--device", "cpu", "--nfe", "2", "--runs", "1", "--warmup", "0",
+            "--no-diagnostics", "--ttfa", "--json", result, "--no-history");
+
+        Assert.True(r.ExitCode == 0, $"exit {r.ExitCode}\n{r.Text}\n{r.Stderr}");
+        // The "1st audio" column holds a time instead of the dash printed without --ttfa.
+        Assert.Matches(@"\n  2\s+1\s+[\d.]+ m?s\s+[\d.]+ m?s\s+[\d.]+ m?s\s+±[\d.]+ %\s+[\d.]+\s+[\d.]+×\s+[\d.]+ m?s\s+\d+ MiB\n", r.Text);
+        Assert.Contains("time to first audio", r.Stderr);
+        using var doc = JsonDocument.Parse(File.ReadAllText(result));
+        var first = doc.RootElement.GetProperty("results")[0].GetProperty("first_audio_seconds").GetDouble();
+        Assert.InRange(first, 1e-4, 600);
+    }
+
+    [Fact]
     public void ATinyBenchIsStoredAppendedComparedAndDrawn()
     {
         using var dir = new TempDirectory();
