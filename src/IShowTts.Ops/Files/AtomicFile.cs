@@ -1,6 +1,7 @@
 // Whole-file writes a reader or a crash never sees half of (temp file beside the target, flushed,
-// renamed over it), and line appends that never overwrite or interleave (one write per line while
-// holding a lock file beside the target, waiting while another writer holds it).
+// renamed over it; optionally readable by the owner only), line appends that never overwrite or
+// interleave (one write per line while holding a lock file beside the target), and that lock itself
+// for callers with a read-modify-write of their own. The server's stores (voices, keys) use it too.
 using System.Text;
 
 namespace IShowTts.Ops.Files;
@@ -9,7 +10,8 @@ public static class AtomicFile
 {
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, Encoding.UTF8.GetBytes(text));
 
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    /// <param name="ownerOnly">create the file readable and writable by its owner only (a key store); not on Windows.</param>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, bool ownerOnly = false)
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
@@ -19,6 +21,8 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
+                if (ownerOnly && !OperatingSystem.IsWindows())
+                    File.SetUnixFileMode(stream.SafeFileHandle, UnixFileMode.UserRead | UnixFileMode.UserWrite);
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
@@ -43,14 +47,17 @@ public static class AtomicFile
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var bytes = Encoding.UTF8.GetBytes(line + "\n");
-        using var gate = Exclusive(full + ".lock");
+        using var gate = Lock(full + ".lock");
         using var stream = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
         stream.Write(bytes);
         stream.Flush(flushToDisk: true);
     }
 
-    /// <summary>Opens <paramref name="lockPath"/> with no sharing (an exclusive flock on Linux), waiting up to 10 s for another writer.</summary>
-    private static FileStream Exclusive(string lockPath)
+    /// <summary>
+    /// Opens <paramref name="lockPath"/> with no sharing (an exclusive flock on Linux, an advisory lock other .NET
+    /// processes respect), waiting up to 10 s while another writer holds it; disposing the stream releases it.
+    /// </summary>
+    public static FileStream Lock(string lockPath)
     {
         for (int attempt = 0; ; attempt++)
         {
@@ -60,7 +67,7 @@ public static class AtomicFile
             }
             catch (IOException) when (attempt < 500)
             {
-                Thread.Sleep(20); // another writer holds it for its one write
+                Thread.Sleep(20); // another writer holds it for its write
             }
         }
     }

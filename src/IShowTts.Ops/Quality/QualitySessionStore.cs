@@ -68,26 +68,6 @@ public sealed class QualitySessionStore(string root)
         return File.Exists(path) ? OpsJson.Read<List<QualityRating>>(path) : [];
     }
 
-    /// <summary>
-    /// Holds the session's lock file exclusively (an advisory lock other .NET processes respect): `ishowtts
-    /// quality rate` and a running server never read-modify-write ratings.json at the same time.
-    /// </summary>
-    private static FileStream RatingsLock(string folder)
-    {
-        var path = Path.Combine(folder, LockFile);
-        for (int attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (attempt < 500)
-            {
-                Thread.Sleep(20); // another process is saving: its read-modify-write takes milliseconds
-            }
-        }
-    }
-
     /// <summary>Adds the ratings, each replacing an earlier one by the same listener for the same trial; returns the count stored.</summary>
     public int Save(QualityManifest manifest, IEnumerable<QualityRating> ratings)
     {
@@ -95,7 +75,8 @@ public sealed class QualitySessionStore(string root)
         foreach (var r in incoming)
             if (r.Problem(manifest) is { } problem) throw new OpsException(problem);
         lock (Locks.GetOrAdd(Folder(manifest.Id), _ => new object()))
-        using (RatingsLock(Folder(manifest.Id)))
+        // The lock file keeps `ishowtts quality rate` and a running server from interleaving read-modify-writes.
+        using (AtomicFile.Lock(Path.Combine(Folder(manifest.Id), LockFile)))
         {
             var all = Ratings(manifest.Id).ToList();
             foreach (var r in incoming)

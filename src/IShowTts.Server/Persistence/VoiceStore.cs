@@ -3,6 +3,7 @@
 // upload (voices/added/voices.json + audio/). Every file is written atomically; on start the store
 // re-applies both, so changes survive restarts. Baselines are the voices as configured.
 using System.Text.Json;
+using IShowTts.Ops.Files;
 using IShowTts.Synthesis;
 using IShowTts.Synthesis.Voices;
 using Microsoft.Extensions.Logging;
@@ -224,16 +225,16 @@ internal sealed class VoiceStore
     }
 
     private void SaveOverrides() =>
-        AtomicFile.Write(OverridesFile, JsonSerializer.SerializeToUtf8Bytes(new OverridesFileModel(1, [.. _overrides.Values.OrderBy(o => o.VoiceId, StringComparer.Ordinal)]), Json));
+        AtomicFile.WriteAllBytes(OverridesFile, JsonSerializer.SerializeToUtf8Bytes(new OverridesFileModel(1, [.. _overrides.Values.OrderBy(o => o.VoiceId, StringComparer.Ordinal)]), Json));
 
     private void SaveAdded() =>
-        AtomicFile.Write(AddedFile, JsonSerializer.SerializeToUtf8Bytes(new AddedFileModel(1, [.. _added.Values.OrderBy(a => a.Id, StringComparer.Ordinal)]), Json));
+        AtomicFile.WriteAllBytes(AddedFile, JsonSerializer.SerializeToUtf8Bytes(new AddedFileModel(1, [.. _added.Values.OrderBy(a => a.Id, StringComparer.Ordinal)]), Json));
 
     // A new name per upload: caches keyed by the reference path never serve the old recording.
     private static string WriteAudio(string directory, string id, UploadedAudio audio)
     {
         var path = Path.Combine(directory, $"{id}-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}.{audio.Extension}");
-        AtomicFile.Write(path, audio.Bytes);
+        AtomicFile.WriteAllBytes(path, audio.Bytes);
         return path;
     }
 

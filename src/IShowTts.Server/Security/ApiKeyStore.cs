@@ -4,7 +4,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using IShowTts.Server.Persistence;
+using IShowTts.Ops.Files;
 
 namespace IShowTts.Server.Security;
 
@@ -134,7 +134,7 @@ public sealed class ApiKeyStore
     private void Save(List<StoredApiKey> keys)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new KeysFile(1, keys), Json);
-        AtomicFile.Write(FilePath, bytes, ownerOnly: true);
+        AtomicFile.WriteAllBytes(FilePath, bytes, ownerOnly: true);
         _keys = keys;
         _loadedWriteTime = File.GetLastWriteTimeUtc(FilePath);
     }
