@@ -1,6 +1,7 @@
 // Integrated loudness after ITU-R BS.1770-4 / EBU R128 (K-weighting, 400 ms blocks with 75 % overlap,
-// absolute gate −70 LUFS, relative gate −10 LU), and gain to bring a clip to a target, limited so the
-// sample peak stays at or under a ceiling. Filter coefficients for any rate as libebur128 derives them.
+// absolute gate −70 LUFS, relative gate −10 LU), and levelling a clip to a target with its sample peaks
+// at or under a ceiling (gain + PeakLimiter, re-measured until on target). Filter coefficients for any
+// rate as libebur128 derives them.
 namespace IShowTts.Audio;
 
 public static class Loudness
@@ -29,21 +30,32 @@ public static class Loudness
         return gated.Count == 0 ? double.NegativeInfinity : Lufs(gated.Average());
     }
 
+    private const double LimiterHalfWindowSeconds = 0.010;
+    private const int MaxLevellingRounds = 8;
+    private const double LevellingToleranceLu = 0.05;
+
     /// <summary>
-    /// A copy scaled to <paramref name="targetLufs"/>, the gain capped so the sample peak stays at or under
-    /// <paramref name="peakCeilingDbfs"/>; silence and sub-block clips come back unchanged.
+    /// A copy brought to <paramref name="targetLufs"/> with its sample peaks at or under <paramref name="peakCeilingDbfs"/>:
+    /// the gain, then a look-ahead limiter (PeakLimiter) on the peaks that would pass the ceiling, the loudness
+    /// measured again and the gain corrected until on target. A clip that needs no limiting is only scaled;
+    /// silence and sub-block clips come back unchanged.
     /// </summary>
     public static float[] Normalize(ReadOnlySpan<float> samples, int sampleRate, double targetLufs = EbuTargetLufs, double peakCeilingDbfs = -1.0)
     {
-        var result = samples.ToArray();
         double loudness = IntegratedLufs(samples, sampleRate);
-        if (double.IsNegativeInfinity(loudness)) return result;
-        double gain = Math.Pow(10, (targetLufs - loudness) / 20);
-        float peak = 0;
-        foreach (var s in samples) peak = Math.Max(peak, Math.Abs(s));
-        if (peak > 0) gain = Math.Min(gain, Math.Pow(10, peakCeilingDbfs / 20) / peak);
-        for (int i = 0; i < result.Length; i++) result[i] = (float)(result[i] * gain);
-        return result;
+        if (double.IsNegativeInfinity(loudness)) return samples.ToArray();
+        float ceiling = (float)Math.Pow(10, peakCeilingDbfs / 20);
+        int halfWindow = Math.Max(1, (int)Math.Round(LimiterHalfWindowSeconds * sampleRate));
+        double gainDb = targetLufs - loudness;
+        float[] levelled = [];
+        for (int round = 0; round < MaxLevellingRounds; round++)
+        {
+            levelled = PeakLimiter.GainAndLimit(samples, (float)Math.Pow(10, gainDb / 20), ceiling, halfWindow);
+            double reached = IntegratedLufs(levelled, sampleRate);
+            if (double.IsNegativeInfinity(reached) || Math.Abs(targetLufs - reached) <= LevellingToleranceLu) break;
+            gainDb += targetLufs - reached;
+        }
+        return levelled;
     }
 
     /// <summary>The BS.1770 K-weighting: a high shelf (+4 dB above ~1.7 kHz) then a high pass (~38 Hz).</summary>

@@ -1,5 +1,5 @@
 // The synthesis the chat queue is given: a queue item's spoken text in its voice (null = the server's
-// default), at the chat NFE, levelled to the loudness target (EBU R128, peak-limited: ChatLevelling)
+// default), at the chat NFE, levelled to the loudness target (EBU R128, peak-limited: Loudness.Normalize)
 // and encoded once as 16-bit WAV — the bytes every player frame and the clip route send.
 using IShowTts.Audio;
 using IShowTts.Chat.Queue;
@@ -15,7 +15,7 @@ internal sealed class ChatSynthesis(Synthesizer synthesizer, ChatSpeechOptions o
         var request = new SpeechRequest(item.SpokenText, Blank(item.VoiceId), Blank(item.Engine),
             NfeStep: options.NfeStep, RemoveSilence: options.RemoveSilence);
         var clip = await synthesizer.SynthesizeAsync(request, cancel).ConfigureAwait(false);
-        var levelled = ChatLevelling.Level(clip.Samples, clip.SampleRate, options.LoudnessLufs, options.PeakCeilingDbfs);
+        var levelled = Loudness.Normalize(clip.Samples, clip.SampleRate, options.LoudnessLufs, options.PeakCeilingDbfs);
         var wav = WavWriter.ToBytes(levelled, clip.SampleRate);
         clips.Add(item.Id, wav);
         return ChatClip.FromEncoded(wav, "audio/wav", TimeSpan.FromSeconds(clip.Seconds), clip.SampleRate);

@@ -1,42 +1,17 @@
-// Brings a chat clip to the loudness target (EBU R128 integrated loudness, IShowTts.Audio.Loudness) with
-// its sample peaks at or under a ceiling. A plain gain cannot do both for speech, whose peaks sit some
-// 15–20 dB over its loudness: levelled to −16 LUFS it would clip. So the gain is followed by a
-// look-ahead peak limiter that turns down only the few milliseconds around each peak, and the loudness
-// is measured again and the gain corrected (the limiter takes a little away) until it is on target.
-using IShowTts.Audio;
+// A look-ahead peak limiter: after a gain, only the few milliseconds around each sample peak that would
+// pass the ceiling are turned down, the gain moving smoothly instead of jumping at the peak. Used by
+// Loudness.Normalize, since a plain gain cannot bring speech (peaks 15–20 dB over its loudness) to a
+// loud target without clipping.
+namespace IShowTts.Audio;
 
-namespace IShowTts.Server.Danmaku;
-
-internal static class ChatLevelling
+public static class PeakLimiter
 {
-    private const double LimiterHalfWindowSeconds = 0.010;
-    private const int MaxRounds = 8;
-    private const double ToleranceLu = 0.05;
-
-    /// <summary>A levelled copy; silence and clips shorter than one 400 ms loudness block come back unchanged.</summary>
-    public static float[] Level(ReadOnlySpan<float> samples, int sampleRate, double targetLufs, double peakCeilingDbfs)
-    {
-        double loudness = Loudness.IntegratedLufs(samples, sampleRate);
-        if (double.IsNegativeInfinity(loudness)) return samples.ToArray();
-        float ceiling = (float)Math.Pow(10, peakCeilingDbfs / 20);
-        int halfWindow = Math.Max(1, (int)Math.Round(LimiterHalfWindowSeconds * sampleRate));
-        double gainDb = targetLufs - loudness;
-        float[] levelled = [];
-        for (int round = 0; round < MaxRounds; round++)
-        {
-            levelled = GainAndLimit(samples, (float)Math.Pow(10, gainDb / 20), ceiling, halfWindow);
-            double reached = Loudness.IntegratedLufs(levelled, sampleRate);
-            if (double.IsNegativeInfinity(reached) || Math.Abs(targetLufs - reached) <= ToleranceLu) break;
-            gainDb += targetLufs - reached;
-        }
-        return levelled;
-    }
-
     // y = gain·x, then y·e where e is the moving average (±w) of the moving minimum (±w) of the gain each
     // sample needs to stay under the ceiling, min(1, ceiling/|y|). Every value averaged for sample i is a
     // minimum over a window that contains i, so e[i] is at most what sample i needs: no sample passes the
     // ceiling, and the gain moves smoothly over 2w instead of jumping at each peak.
-    private static float[] GainAndLimit(ReadOnlySpan<float> x, float gain, float ceiling, int w)
+    /// <param name="w">half the limiter's window, in samples (about 10 ms).</param>
+    public static float[] GainAndLimit(ReadOnlySpan<float> x, float gain, float ceiling, int w)
     {
         int n = x.Length;
         var y = new float[n];
